@@ -1,0 +1,2 @@
+/** The shared JSON codec. */
+package dev.hone.core.json;

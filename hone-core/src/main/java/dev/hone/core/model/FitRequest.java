@@ -1,0 +1,51 @@
+package dev.hone.core.model;
+
+import dev.hone.core.data.TaskType;
+import dev.hone.core.params.ParamSet;
+import java.util.Objects;
+
+/**
+ * Everything a learner needs for one fit. Validation data, when present, is used only for early
+ * stopping; test data never reaches a learner.
+ *
+ * @param train training features {@code [nTrain][nCols]}
+ * @param trainLabels {@code [nTrain]}: class index {@code 0..nClasses-1}, or the regression value
+ * @param validation validation features, or {@code null} for no early stopping
+ * @param validationLabels labels of {@code validation}, or {@code null}
+ * @param task the learning task
+ * @param nClasses number of classes (2 for binary; 0 for regression)
+ * @param params resolved hyperparameters of this learner
+ * @param seed seed for every random choice of the engine
+ * @param threads number of native threads (≥ 1)
+ * @param sink receives per-step validation values; never {@code null}
+ */
+public record FitRequest(
+    FeatureMatrix train,
+    double[] trainLabels,
+    FeatureMatrix validation,
+    double[] validationLabels,
+    TaskType task,
+    int nClasses,
+    ParamSet params,
+    long seed,
+    int threads,
+    ReportSink sink) {
+  public FitRequest {
+    Objects.requireNonNull(train, "train");
+    Objects.requireNonNull(trainLabels, "trainLabels");
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(params, "params");
+    if (trainLabels.length != train.nRows()) {
+      throw new IllegalArgumentException("labels and rows differ in length");
+    }
+    if ((validation == null) != (validationLabels == null)) {
+      throw new IllegalArgumentException("validation features and labels go together");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    if (sink == null) {
+      sink = ReportSink.NONE;
+    }
+  }
+}

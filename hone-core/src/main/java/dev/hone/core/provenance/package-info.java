@@ -1,0 +1,2 @@
+/** Provenance records written beside every model. */
+package dev.hone.core.provenance;
