@@ -1,0 +1,143 @@
+package dev.hone.report;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import dev.hone.core.error.HoneException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a {@link ReportModel} as one self-contained HTML file: inline CSS, inline SVG charts, no
+ * scripts and no network references, so it opens offline and can be archived as a model card.
+ *
+ * <p>Values are HTML-escaped by the template engine (JMustache); only the SVG produced by {@link
+ * Charts} is inserted unescaped. Thread-safe.
+ */
+public final class HtmlReport {
+  private static final Template TEMPLATE = loadTemplate();
+
+  private HtmlReport() {}
+
+  private static Template loadTemplate() {
+    try (InputStream in = HtmlReport.class.getResourceAsStream("report.html.mustache");
+        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return Mustache.compiler().defaultValue("").compile(r);
+    } catch (IOException | NullPointerException e) {
+      throw new HoneException("report template missing from the hone-report jar", e);
+    }
+  }
+
+  /** Renders the page. */
+  public static String render(ReportModel m) {
+    Map<String, Object> ctx = new HashMap<>();
+    ctx.put("title", m.title());
+    ctx.put("overview", m.overview());
+    ctx.put("warnings", m.warnings());
+    ctx.put("hasWarnings", !m.warnings().isEmpty());
+    ctx.put("columns", m.columns());
+    ctx.put("splits", m.splits());
+    ctx.put("objective", m.objective());
+    ctx.put("direction", m.maximize() ? "maximised" : "minimised");
+    ctx.put("paramNames", m.paramNames());
+    ctx.put("leaderboard", leaderboard(m));
+    ctx.put("trialCount", m.trials().size());
+    ctx.put("stateCounts", stateCounts(m.trials()));
+    ctx.put(
+        "historySvg", Charts.optimizationHistory(m.trials(), m.objective(), m.maximize()));
+    List<Map<String, Object>> metrics = new ArrayList<>();
+    for (ReportModel.MetricRow r : m.testMetrics()) {
+      metrics.add(
+          Map.of("name", r.name(), "value", fmt(r.value()), "lower", fmt(r.lower()),
+              "upper", fmt(r.upper())));
+    }
+    ctx.put("metrics", metrics);
+    ctx.put("testRows", m.testRows());
+    if (m.confusion() != null) {
+      ctx.put("confusion", confusion(m.confusion()));
+    }
+    ctx.put("residuals", m.residuals());
+    ctx.put("hasResiduals", !m.residuals().isEmpty());
+    ctx.put("provenance", m.provenance());
+    return TEMPLATE.execute(ctx);
+  }
+
+  /** Renders to {@code file} atomically (temporary sibling, then rename). */
+  public static void write(ReportModel m, Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path tmp = Files.createTempFile(parent, "report", ".tmp");
+      Files.writeString(tmp, render(m), StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new HoneException("cannot write report " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Map<String, Object>> leaderboard(ReportModel m) {
+    Comparator<ReportModel.TrialRow> byValue = Comparator.comparingDouble(ReportModel.TrialRow::value);
+    if (m.maximize()) {
+      byValue = byValue.reversed();
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    int rank = 0;
+    for (ReportModel.TrialRow t :
+        m.trials().stream()
+            .filter(t -> "COMPLETE".equals(t.state()) && Double.isFinite(t.value()))
+            .sorted(byValue.thenComparingInt(ReportModel.TrialRow::number))
+            .limit(m.leaderboardSize())
+            .toList()) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("rank", ++rank);
+      row.put("number", t.number());
+      row.put("value", fmt(t.value()));
+      row.put("duration", String.format(Locale.ROOT, "%.1f", t.durationSeconds()));
+      row.put("params", t.params());
+      row.put("best", t.number() == m.bestTrial());
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static String stateCounts(List<ReportModel.TrialRow> trials) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    for (ReportModel.TrialRow t : trials) {
+      counts.merge(t.state(), 1, Integer::sum);
+    }
+    List<String> parts = new ArrayList<>();
+    counts.forEach((k, v) -> parts.add(v + " " + k));
+    return String.join(", ", parts);
+  }
+
+  private static Map<String, Object> confusion(ReportModel.Confusion c) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < c.labels().size(); i++) {
+      List<String> cells = new ArrayList<>();
+      for (long v : c.counts()[i]) {
+        cells.add(Long.toString(v));
+      }
+      rows.add(Map.of("label", c.labels().get(i), "cells", cells));
+    }
+    return Map.of("labels", c.labels(), "rows", rows);
+  }
+
+  /** Four significant decimals, {@code n/a} for non-finite values. */
+  static String fmt(double v) {
+    if (!Double.isFinite(v)) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+}
