@@ -1,0 +1,2 @@
+/** Seeded, stratified train / validation / test splits. */
+package dev.hone.data.split;
