@@ -78,7 +78,7 @@ public final class HtmlReport {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, "report", ".tmp");
+      Path tmp = parent.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
       Files.writeString(tmp, render(m), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

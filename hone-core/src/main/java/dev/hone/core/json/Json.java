@@ -47,7 +47,11 @@ public final class Json {
     try {
       Path parent = path.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
+      // a plain file (not createTempFile) so the result gets the usual umask permissions
+      Path tmp =
+          parent.resolve(
+              "." + path.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime()
+                  + ".tmp");
       Files.writeString(tmp, write(value));
       Files.move(
           tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

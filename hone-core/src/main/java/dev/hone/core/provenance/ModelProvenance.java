@@ -1,6 +1,5 @@
 package dev.hone.core.provenance;
 
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -22,8 +21,8 @@ import java.util.Map;
  * @param bestTrial number of the trial whose configuration was refitted
  * @param seed the run's root seed
  * @param environment JVM, OS and library versions
- * @param startedAt run start
- * @param finishedAt final model saved
+ * @param startedAt run start, ISO-8601 UTC instant
+ * @param finishedAt final model saved, ISO-8601 UTC instant
  */
 public record ModelProvenance(
     String honeVersion,
@@ -40,5 +39,5 @@ public record ModelProvenance(
     int bestTrial,
     long seed,
     EnvironmentInfo environment,
-    Instant startedAt,
-    Instant finishedAt) {}
+    String startedAt,
+    String finishedAt) {}

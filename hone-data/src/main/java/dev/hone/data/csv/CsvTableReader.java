@@ -47,10 +47,11 @@ import org.slf4j.LoggerFactory;
  * on the first line wins; when none occurs at all the file has a single column.
  *
  * <p><b>Header detection</b> (when {@link CsvOptions#header()} is {@code null}): the first row is a
- * header when every field in it is non-empty, not a missing token, not a number, and distinct from
- * the other fields of that row, <em>and</em> either (a) some column's non-missing values in the
- * following rows (up to {@code inferenceRows} of them) are all numbers, or (b) no column's first
- * value occurs again among that column's following values. Rule (a) catches the common case of a
+ * header when every field in it is non-empty, not a missing token and not a number, <em>and</em>
+ * either (a) some column's non-missing values in the following rows (up to {@code inferenceRows}
+ * of them) are all numbers, or (b) the fields are distinct and no column's first value occurs
+ * again among that column's following values. Under rule (a) a repeated name is still taken as a
+ * header, so that it is reported as a duplicate column name rather than read as data. Rule (a) catches the common case of a
  * text header over numeric data; rule (b) catches all-text files, where a header name is not
  * expected to reappear as a value. A first row containing any number is never a header.
  *
@@ -256,10 +257,12 @@ public final class CsvTableReader {
 
   static boolean detectHeader(String[] first, List<String[]> later, Set<String> missing) {
     Set<String> seen = new HashSet<>();
+    boolean distinct = true;
     for (String f : first) {
-      if (f.isEmpty() || missing.contains(f) || DecimalSyntax.isFiniteDecimal(f) || !seen.add(f)) {
+      if (f.isEmpty() || missing.contains(f) || DecimalSyntax.isFiniteDecimal(f)) {
         return false;
       }
+      distinct &= seen.add(f);
     }
     boolean someNumericColumn = false;
     boolean firstValueRecurs = false;
@@ -286,7 +289,8 @@ public final class CsvTableReader {
         someNumericColumn = true;
       }
     }
-    return someNumericColumn || !firstValueRecurs;
+    // a repeated name over numeric data is still a header (and then a duplicate-name error)
+    return someNumericColumn || (distinct && !firstValueRecurs);
   }
 
   private static List<String> columnNames(

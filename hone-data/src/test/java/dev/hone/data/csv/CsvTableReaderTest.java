@@ -136,9 +136,14 @@ class CsvTableReaderTest {
     // all text, a first value recurs -> data
     assertFalse(CsvTableReader.readWithDetails(
         write(dir, "h4.csv", "red,big\nblue,small\nred,tiny\n"), AUTO).headerPresent());
-    // repeated names in the first row -> data
+    // repeated names over numbers -> a header with duplicate names, which is an error
+    DataValidationException dup =
+        assertThrows(DataValidationException.class,
+            () -> CsvTableReader.readWithDetails(write(dir, "h5.csv", "a,a\n1,2\n"), AUTO));
+    assertTrue(dup.getMessage().contains("duplicate column name(s) [a]"), dup.getMessage());
+    // repeated names over text -> data (rule b needs distinct names)
     assertFalse(CsvTableReader.readWithDetails(
-        write(dir, "h5.csv", "a,a\n1,2\n"), AUTO).headerPresent());
+        write(dir, "h5b.csv", "a,a\nb,c\n"), AUTO).headerPresent());
     // a missing token in the first row -> data
     assertFalse(CsvTableReader.readWithDetails(
         write(dir, "h6.csv", "a,?\nb,1\n"), AUTO).headerPresent());

@@ -232,7 +232,7 @@ public final class XGBoostModel implements Model {
     try {
       Files.createDirectories(dir);
       Path target = dir.resolve(XGBoostLearner.MODEL_FILE);
-      Path tmp = Files.createTempFile(dir, XGBoostLearner.MODEL_FILE, ".tmp");
+      Path tmp = dir.resolve("." + XGBoostLearner.MODEL_FILE + "." + System.nanoTime() + ".tmp");
       try {
         Files.write(tmp, json);
         Files.move(

@@ -1,0 +1,111 @@
+package dev.hone.cli;
+
+import dev.hone.core.data.TaskType;
+import dev.hone.experiment.TrainConfig;
+import dev.hone.experiment.TrainResult;
+import dev.hone.experiment.TrainWorkflow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hone train}: load, split, search, refit, evaluate once on test, write artefacts. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train a model: split without leakage, search XGBoost hyperparameters (TPE), refit the best",
+      "configuration, evaluate it once on the untouched test split and write model/, metrics.json,",
+      "trials.csv and report.html into --out. Re-running the same study resumes it."
+    })
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--dataset", paramLabel = "NAME",
+      description = "A registered public dataset (e.g. adult, german_credit, california_housing, "
+          + "titanic, credit_default_taiwan, iris, wine, breast_cancer, digits, diabetes).")
+  String dataset;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "A CSV file (plain or .gz).")
+  Path data;
+
+  @Option(names = "--test-data", paramLabel = "FILE",
+      description = "A separate labelled test file; otherwise 20% of --data is held out.")
+  Path testData;
+
+  @Option(names = "--target", paramLabel = "COLUMN", description = "The label column.")
+  String target;
+
+  @Option(names = "--task", paramLabel = "TASK",
+      description = "binary, multiclass or regression (default: inferred from the target).")
+  String task;
+
+  @Option(names = "--sensitive", paramLabel = "COLUMNS", split = ",",
+      description = "Sensitive columns, comma-separated (default: the dataset's suggestion).")
+  List<String> sensitive;
+
+  @Option(names = "--trials", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_TRIALS,
+      description = "Trials to complete in the study, resumed ones included (default: ${DEFAULT-VALUE}).")
+  int trials;
+
+  @Option(names = "--time-budget", paramLabel = "DURATION",
+      description = "Stop starting new trials after this long, e.g. 90s, 5m, 1h.")
+  String timeBudget;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Root seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/NAME).")
+  Path out;
+
+  @Option(names = "--storage", paramLabel = "URL",
+      description = "Study storage, jdbc:sqlite:PATH (default: hone.db beside --out).")
+  String storage;
+
+  @Option(names = "--study", paramLabel = "NAME",
+      description = "Study name (default: the --out directory's name). The same name resumes.")
+  String study;
+
+  @Option(names = "--dedupe", description = "Drop test rows that exactly duplicate training rows.")
+  boolean dedupe;
+
+  @Option(names = "--metric", paramLabel = "NAME",
+      description = "Objective on the validation split (default: roc_auc, log_loss or rmse by task).")
+  String metric;
+
+  @Option(names = "--sampler", defaultValue = "tpe",
+      description = "tpe or random (default: ${DEFAULT-VALUE}).")
+  String sampler;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Native threads per fit (default: available processors).")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    TrainConfig cfg =
+        new TrainConfig(
+            dataset,
+            data,
+            testData,
+            target,
+            task == null ? null : TaskType.parse(task),
+            sensitive,
+            trials,
+            timeBudget == null ? null : TrainConfig.parseDuration(timeBudget),
+            seed,
+            out,
+            storage,
+            study,
+            dedupe,
+            metric,
+            sampler,
+            threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    try (ProgressReporter progress = new ProgressReporter()) {
+      TrainResult r = new TrainWorkflow().run(cfg, progress);
+      progress.close();
+      System.out.println(r.summary());
+    }
+    return 0;
+  }
+
+}

@@ -1,0 +1,102 @@
+package dev.hone.experiment;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.hone.core.data.Table;
+import dev.hone.core.model.Predictions;
+import dev.hone.data.csv.CsvOptions;
+import dev.hone.data.csv.CsvTableReader;
+import dev.hone.preprocess.FittedPreprocessor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code hone predict}: applies a saved model to a new table.
+ *
+ * <p>The table is checked against the model's saved schema first (missing or extra columns, a
+ * numeric column holding text): any mismatch is a {@link dev.hone.core.error.DataValidationException}
+ * naming the file and columns. A file without a header whose column count equals that of the
+ * training file is read with the training file's column names. A target column, if present, is
+ * ignored. Output columns: classification {@code prob_<label>} per class in class order and {@code
+ * predicted} (the most probable label); regression {@code predicted}. Rows keep the input order.
+ */
+public final class Predictor {
+  private static final Logger LOG = LoggerFactory.getLogger(Predictor.class);
+
+  private Predictor() {}
+
+  /**
+   * @return the number of rows predicted
+   */
+  public static int predict(Path modelDir, Path data, Path out) {
+    try (ModelBundle bundle = ModelBundle.load(modelDir)) {
+      Table t = read(data, bundle.schema());
+      FittedPreprocessor prep = bundle.preprocessor();
+      String source = data.toString();
+      if (t.hasColumn(bundle.schema().target())) {
+        t = t.drop(List.of(bundle.schema().target()));
+      }
+      prep.checkCompatible(t, source);
+      Predictions p = bundle.model().predict(prep.transform(prep.coerce(t, source), source));
+      write(out, p, bundle.schema().classLabels());
+      LOG.info("predicted {} rows of {} with {}", p.size(), data, modelDir);
+      return p.size();
+    }
+  }
+
+  private static Table read(Path data, ModelSchema schema) {
+    CsvTableReader.Result r = CsvTableReader.readWithDetails(data, CsvOptions.defaults());
+    if (!r.headerPresent() && r.table().columnCount() == schema.rawColumns().size()) {
+      return CsvTableReader.read(
+          data,
+          CsvOptions.defaults().withHeader(false).withDelimiter(r.delimiter())
+              .withColumnNames(schema.rawColumns()));
+    }
+    if (!r.headerPresent()
+        && r.table().columnCount() == schema.rawColumns().size() - 1
+        && schema.rawColumns().contains(schema.target())) {
+      List<String> names = new ArrayList<>(schema.rawColumns());
+      names.remove(schema.target());
+      return CsvTableReader.read(
+          data,
+          CsvOptions.defaults().withHeader(false).withDelimiter(r.delimiter())
+              .withColumnNames(names));
+    }
+    return r.table();
+  }
+
+  private static void write(Path out, Predictions p, List<String> classes) {
+    AtomicFiles.writeFile(
+        out,
+        tmp -> {
+          try (CsvWriter w = CsvWriter.builder().build(tmp)) {
+            List<String> header = new ArrayList<>();
+            if (p.task().isClassification()) {
+              for (String c : classes) {
+                header.add("prob_" + c);
+              }
+            }
+            header.add("predicted");
+            w.writeRecord(header);
+            if (p.task().isClassification()) {
+              int[] cls = p.predictedClasses();
+              for (int i = 0; i < p.size(); i++) {
+                List<String> row = new ArrayList<>();
+                for (double v : p.probabilities()[i]) {
+                  row.add(String.format(Locale.ROOT, "%.6g", v));
+                }
+                row.add(classes.get(cls[i]));
+                w.writeRecord(row);
+              }
+            } else {
+              for (double v : p.values()) {
+                w.writeRecord(String.format(Locale.ROOT, "%.8g", v));
+              }
+            }
+          }
+        });
+  }
+}

@@ -1,0 +1,140 @@
+package dev.hone.experiment;
+
+import dev.hone.core.data.TaskType;
+import dev.hone.core.error.InvalidParameterException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@code hone train} was asked to do. Either {@code dataset} or {@code data} is set.
+ *
+ * @param dataset registered dataset name, or {@code null}
+ * @param data CSV file (plain or gzip), or {@code null}
+ * @param testData separate labelled test file, or {@code null} to split one off {@code data}
+ * @param target target column; {@code null} only with {@code dataset} (its registered target)
+ * @param task task override, or {@code null} to infer
+ * @param sensitive sensitive columns; {@code null} means the dataset's suggestion (none for files)
+ * @param trials trials to complete in the study (≥ 1), counting trials of earlier runs
+ * @param timeBudget wall-clock budget for the search, or {@code null} for none
+ * @param seed root seed for splitting, sampling and the learner
+ * @param out output directory
+ * @param storage study storage JDBC URL, or {@code null} for {@code jdbc:sqlite:<out>/../hone.db}
+ * @param study study name, or {@code null} for the output directory's name
+ * @param dedupe drop test rows that duplicate training rows
+ * @param metric objective metric name, or {@code null} for the task default
+ * @param sampler {@code tpe} or {@code random}
+ * @param threads native threads per model fit (≥ 1)
+ */
+public record TrainConfig(
+    String dataset,
+    Path data,
+    Path testData,
+    String target,
+    TaskType task,
+    List<String> sensitive,
+    int trials,
+    Duration timeBudget,
+    long seed,
+    Path out,
+    String storage,
+    String study,
+    boolean dedupe,
+    String metric,
+    String sampler,
+    int threads) {
+
+  /** Default trial count. */
+  public static final int DEFAULT_TRIALS = 30;
+
+  public TrainConfig {
+    if ((dataset == null) == (data == null)) {
+      throw new InvalidParameterException(
+          "give exactly one of --dataset NAME or --data FILE (with --target COLUMN)");
+    }
+    if (data != null && target == null) {
+      throw new InvalidParameterException("--data needs --target COLUMN naming the label column");
+    }
+    if (trials < 1) {
+      throw new InvalidParameterException(
+          "--trials was " + trials + " but must be >= 1 (the number of trials to complete)");
+    }
+    if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
+      throw new InvalidParameterException(
+          "--time-budget was " + timeBudget + " but must be positive, e.g. 90s, 5m or 1h");
+    }
+    if (threads < 1) {
+      throw new InvalidParameterException("--threads was " + threads + " but must be >= 1");
+    }
+    if (sampler == null) {
+      sampler = "tpe";
+    }
+    if (!sampler.equals("tpe") && !sampler.equals("random")) {
+      throw new InvalidParameterException(
+          "--sampler was '" + sampler + "' but must be one of tpe, random");
+    }
+    sensitive = sensitive == null ? null : List.copyOf(sensitive);
+  }
+
+  /** The output directory, defaulting to {@code runs/<dataset or file stem>}. */
+  public Path outDir() {
+    if (out != null) {
+      return out;
+    }
+    String stem = dataset != null ? dataset : data.getFileName().toString().replaceAll("\\..*$", "");
+    return Path.of("runs", stem);
+  }
+
+  /** The study storage URL, defaulting to {@code hone.db} beside the output directory. */
+  public String storageUrl() {
+    if (storage != null) {
+      return storage;
+    }
+    Path parent = outDir().toAbsolutePath().normalize().getParent();
+    return "jdbc:sqlite:" + parent.resolve("hone.db");
+  }
+
+  /** The study name, defaulting to the output directory's name. */
+  public String studyName() {
+    return study != null ? study : outDir().toAbsolutePath().normalize().getFileName().toString();
+  }
+
+  /** Parses {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}, {@code 1h30m} or ISO-8601 {@code PT5M}. */
+  public static Duration parseDuration(String s) {
+    String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (t.startsWith("pt")) {
+        return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+      }
+      if (t.matches("-?\\d+")) {
+        return Duration.ofSeconds(Long.parseLong(t));
+      }
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)(h|m|s|ms)").matcher(t);
+      Duration d = Duration.ZERO;
+      int end = 0;
+      while (m.find()) {
+        if (m.start() != end) {
+          throw new NumberFormatException();
+        }
+        double v = Double.parseDouble(m.group(1));
+        long ms =
+            switch (m.group(2)) {
+              case "h" -> Math.round(v * 3_600_000);
+              case "m" -> Math.round(v * 60_000);
+              case "s" -> Math.round(v * 1000);
+              default -> Math.round(v);
+            };
+        d = d.plusMillis(ms);
+        end = m.end();
+      }
+      if (end != t.length() || end == 0) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (RuntimeException e) {
+      throw new InvalidParameterException(
+          "--time-budget was '" + s + "' but must be a duration such as 90s, 5m, 1h or 1h30m");
+    }
+  }
+}

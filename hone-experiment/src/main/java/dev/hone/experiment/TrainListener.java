@@ -1,0 +1,36 @@
+package dev.hone.experiment;
+
+/**
+ * Progress callbacks of {@link TrainWorkflow}, e.g. for a progress bar. Called from the workflow's
+ * thread; implementations must be quick.
+ */
+public interface TrainListener {
+  /** A listener that ignores everything. */
+  TrainListener NONE = new TrainListener() {};
+
+  /** A named stage began, e.g. {@code "loading data"}. */
+  default void stage(String name) {}
+
+  /**
+   * The search is about to start.
+   *
+   * @param finished trials already COMPLETE or PRUNED in the stored study (resumed), ≥ 0
+   * @param target trials the study should hold when done
+   * @param budgetMillis search budget in milliseconds, or -1 for none
+   */
+  default void searchStarted(int finished, int target, long budgetMillis) {}
+
+  /**
+   * A trial finished.
+   *
+   * @param number trial number
+   * @param state final state name
+   * @param value objective value, {@code NaN} when none
+   * @param bestValue best objective value so far, {@code NaN} when none
+   * @param finished trials COMPLETE or PRUNED so far, resumed ones included
+   */
+  default void trialFinished(int number, String state, double value, double bestValue, int finished) {}
+
+  /** The search ended. */
+  default void searchFinished() {}
+}

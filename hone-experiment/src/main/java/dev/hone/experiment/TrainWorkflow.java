@@ -1,0 +1,260 @@
+package dev.hone.experiment;
+
+import dev.hone.core.data.CategoricalColumn;
+import dev.hone.core.data.Table;
+import dev.hone.core.data.TaskType;
+import dev.hone.core.error.HoneException;
+import dev.hone.core.error.UserInputException;
+import dev.hone.core.json.Json;
+import dev.hone.core.model.FeatureMatrix;
+import dev.hone.core.model.FitRequest;
+import dev.hone.core.model.Learner;
+import dev.hone.core.model.Model;
+import dev.hone.core.model.Predictions;
+import dev.hone.core.params.ParamSet;
+import dev.hone.core.provenance.EnvironmentInfo;
+import dev.hone.core.provenance.ModelProvenance;
+import dev.hone.core.provenance.SplitProvenance;
+import dev.hone.core.random.Seeds;
+import dev.hone.eval.EvaluationResult;
+import dev.hone.eval.Evaluator;
+import dev.hone.eval.Metric;
+import dev.hone.eval.MetricValue;
+import dev.hone.preprocess.FittedPreprocessor;
+import dev.hone.preprocess.Preprocessor;
+import dev.hone.report.HtmlReport;
+import dev.hone.search.sampler.RandomSampler;
+import dev.hone.search.sampler.Sampler;
+import dev.hone.search.sampler.TpeSampler;
+import dev.hone.search.space.SearchSpace;
+import dev.hone.search.store.StudyStore;
+import dev.hone.search.study.Direction;
+import dev.hone.search.study.StopCondition;
+import dev.hone.search.study.Study;
+import dev.hone.search.study.StudyListener;
+import dev.hone.search.study.TrialRecord;
+import dev.hone.search.study.TrialState;
+import dev.hone.store.sqlite.SqliteStudyStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code hone train} end to end: load → split (test held out first) → fit preprocessing on the
+ * training split only → study over the learner's search space, each trial scored on the validation
+ * split → refit the best configuration on train + validation → evaluate once on test → write
+ * {@code model/}, {@code metrics.json}, {@code trials.csv} and {@code report.html}.
+ *
+ * <p>The study lives in the storage ({@code hone.db} by default), so running the same study again
+ * resumes it: finished trials are kept and only the remainder is run. A study is bound to its data
+ * and settings by a fingerprint; resuming with other data is refused.
+ */
+public final class TrainWorkflow {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainWorkflow.class);
+
+  /** Learner used by {@code hone train}. */
+  public static final String LEARNER = "xgboost";
+
+  /** Bootstrap resamples for test-metric intervals. */
+  public static final int BOOTSTRAP_ROUNDS = 1000;
+
+  /** Runs the whole workflow. */
+  public TrainResult run(TrainConfig cfg, TrainListener listener) {
+    Instant started = Instant.now();
+    Path out = cfg.outDir();
+    AtomicFiles.checkWritableDirectory(out, "--out");
+
+    listener.stage("loading data");
+    LoadedData data = DataLoading.load(cfg);
+    List<String> warnings = new ArrayList<>(data.warnings());
+    Table full = data.train();
+    TaskType task = full.task();
+    LOG.info(
+        "loaded {} rows x {} columns from {}; target '{}', task {}",
+        full.rowCount(), full.columnCount(), data.trainProvenance().source(), full.target(), task);
+
+    listener.stage("splitting");
+    Splits splits = Splits.make(full, data.test(), cfg.seed(), cfg.dedupe());
+    warnings.addAll(splits.warnings());
+
+    listener.stage("fitting preprocessing on the training split");
+    FittedPreprocessor prep = Preprocessor.defaults().fit(splits.train());
+    FeatureMatrix xTrain = prep.transform(splits.train());
+    FeatureMatrix xValid = prep.transform(splits.validation());
+    FeatureMatrix xTest = prep.transform(splits.test());
+    double[] yTrain = prep.labels(splits.train());
+    double[] yValid = prep.labels(splits.validation());
+    double[] yTest = prep.labels(splits.test());
+    List<String> classLabels = task.isClassification() ? prep.classLabels() : List.of();
+    int nClasses = task.isClassification() ? classLabels.size() : 0;
+
+    Learner learner = Learners.byName(LEARNER);
+    Metric objective = cfg.metric() == null ? Metric.defaultObjective(task) : Metric.parse(cfg.metric(), task);
+    Direction direction = objective.higherIsBetter() ? Direction.MAXIMIZE : Direction.MINIMIZE;
+    SearchSpace space = SearchSpace.fromHints(learner.paramSpecs());
+    List<String> paramNames = new ArrayList<>(space.distributions().keySet());
+
+    String storageUrl = cfg.storageUrl();
+    try (StudyStore store = SqliteStudyStore.open(storageUrl)) {
+      Sampler sampler = cfg.sampler().equals("random") ? new RandomSampler() : new TpeSampler();
+      Study study = Study.createOrLoad(store, cfg.studyName(), direction, sampler, cfg.seed());
+      StudyFingerprint.bindOrCheck(
+          study, storageUrl,
+          StudyFingerprint.of(data, cfg, objective.metricName(), LEARNER, cfg.sampler(), splits));
+
+      int finishedBefore = countFinished(study.trials());
+      listener.searchStarted(
+          finishedBefore, cfg.trials(), cfg.timeBudget() == null ? -1 : cfg.timeBudget().toMillis());
+      LOG.info(
+          "study '{}' in {}: {} of {} trials finished before this run; objective {} ({})",
+          study.name(), storageUrl, finishedBefore, cfg.trials(), objective.metricName(),
+          direction == Direction.MAXIMIZE ? "maximise" : "minimise");
+
+      int threads = cfg.threads();
+      study.optimize(
+          trial -> {
+            Map<String, Object> sampled = trial.suggestAll(space);
+            ParamSet params = ParamSet.resolve(learner.paramSpecs(), sampled);
+            long fitSeed = Seeds.derive(cfg.seed(), "trial-fit", trial.number());
+            try (Model m =
+                learner.fit(
+                    new FitRequest(
+                        xTrain, yTrain, xValid, yValid, task, nClasses, params, fitSeed, threads,
+                        (step, value) -> true))) {
+              Object bestIt = m.fitInfo().get("best_iteration");
+              if (bestIt != null) {
+                trial.setUserAttribute("best_iteration", String.valueOf(bestIt));
+              }
+              Predictions p = m.predict(xValid);
+              return objective.compute(yValid, p);
+            }
+          },
+          new StopCondition(cfg.trials(), cfg.timeBudget()),
+          new StudyListener() {
+            @Override
+            public void onTrialFinish(TrialRecord record, Optional<TrialRecord> best) {
+              listener.trialFinished(
+                  record.number(),
+                  record.state().name(),
+                  record.value() == null ? Double.NaN : record.value(),
+                  best.map(TrialRecord::value).orElse(Double.NaN),
+                  countFinished(study.trials()));
+            }
+          });
+      listener.searchFinished();
+
+      List<TrialRecord> trials = study.trials();
+      TrialRecord best =
+          study.bestTrial()
+              .orElseThrow(
+                  () -> new HoneException("no trial completed; see the log for trial errors"));
+
+      listener.stage("refitting trial " + best.number() + " on train + validation");
+      Map<String, Object> bestParams = new LinkedHashMap<>(best.params());
+      String bestIt = best.userAttributes().get("best_iteration");
+      if (bestIt != null) {
+        bestParams.put("n_estimators", Long.parseLong(bestIt) + 1);
+        bestParams.put("early_stopping_rounds", 0L);
+      }
+      ParamSet finalParams = ParamSet.resolve(learner.paramSpecs(), bestParams);
+      FeatureMatrix xFit = concat(xTrain, xValid);
+      double[] yFit = concat(yTrain, yValid);
+      long finalSeed = Seeds.derive(cfg.seed(), "final-fit", 0);
+      try (Model model =
+          learner.fit(
+              new FitRequest(
+                  xFit, yFit, null, null, task, nClasses, finalParams, finalSeed, threads, null))) {
+
+        listener.stage("evaluating once on the test split");
+        Predictions testPred = model.predict(xTest);
+        EvaluationResult eval =
+            Evaluator.evaluate(
+                task, yTest, testPred, classLabels, BOOTSTRAP_ROUNDS,
+                Seeds.derive(cfg.seed(), "bootstrap", 0));
+
+        listener.stage("writing " + out);
+        Instant finished = Instant.now();
+        ModelProvenance prov =
+            new ModelProvenance(
+                Versions.hone(),
+                learner.name(),
+                task.name(),
+                full.target(),
+                data.trainProvenance(),
+                data.testProvenance(),
+                splits.provenance(cfg.seed()),
+                finalParams.asMap(),
+                model.fitInfo(),
+                study.name(),
+                storageUrl,
+                best.number(),
+                cfg.seed(),
+                EnvironmentInfo.current(Versions.libraries(learner)),
+                started.toString(),
+                finished.toString());
+        ModelBundle.write(out.resolve("model"), model, prep, data, prov);
+        Map<String, Object> metricsJson = new LinkedHashMap<>();
+        metricsJson.put("objective", objective.metricName());
+        metricsJson.put("direction", direction.name());
+        metricsJson.put("best_trial", best.number());
+        metricsJson.put("best_validation_value", best.value());
+        metricsJson.put("test", eval);
+        metricsJson.put("split", prov.split());
+        metricsJson.put("warnings", warnings);
+        AtomicFiles.writeFile(out.resolve("metrics.json"), tmp -> Json.write(tmp, metricsJson));
+        TrialsCsv.write(out.resolve("trials.csv"), trials, paramNames);
+        HtmlReport.write(
+            ReportAssembler.assemble(
+                cfg, data, splits, task, objective, direction, paramNames, trials, best, eval,
+                classLabels, prov, warnings),
+            out.resolve("report.html"));
+
+        Map<String, Double> testMetrics = new LinkedHashMap<>();
+        for (MetricValue mv : eval.metrics()) {
+          testMetrics.put(mv.name(), mv.value());
+        }
+        return new TrainResult(
+            out, study.name(), storageUrl, best.number(), objective.metricName(), best.value(),
+            testMetrics, warnings);
+      }
+    } catch (HoneException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new HoneException("training failed: " + e.getMessage(), e);
+    }
+  }
+
+  static int countFinished(List<TrialRecord> trials) {
+    int n = 0;
+    for (TrialRecord t : trials) {
+      if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static FeatureMatrix concat(FeatureMatrix a, FeatureMatrix b) {
+    float[] d = new float[a.data().length + b.data().length];
+    System.arraycopy(a.data(), 0, d, 0, a.data().length);
+    System.arraycopy(b.data(), 0, d, a.data().length, b.data().length);
+    return new FeatureMatrix(d, a.nRows() + b.nRows(), a.featureNames());
+  }
+
+  static double[] concat(double[] a, double[] b) {
+    double[] d = new double[a.length + b.length];
+    System.arraycopy(a, 0, d, 0, a.length);
+    System.arraycopy(b, 0, d, a.length, b.length);
+    return d;
+  }
+
+  static boolean isCategorical(Table t, String col) {
+    return t.column(col) instanceof CategoricalColumn;
+  }
+}

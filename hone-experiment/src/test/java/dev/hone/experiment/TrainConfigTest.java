@@ -1,0 +1,61 @@
+package dev.hone.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hone.core.error.InvalidParameterException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class TrainConfigTest {
+  private static TrainConfig cfg(String dataset, Path data, String target, int trials, Duration b) {
+    return new TrainConfig(
+        dataset, data, null, target, null, null, trials, b, 0, null, null, null, false, null,
+        "tpe", 1);
+  }
+
+  @Test
+  void parsesDurations() {
+    assertEquals(Duration.ofSeconds(90), TrainConfig.parseDuration("90"));
+    assertEquals(Duration.ofSeconds(90), TrainConfig.parseDuration("90s"));
+    assertEquals(Duration.ofMinutes(5), TrainConfig.parseDuration("5m"));
+    assertEquals(Duration.ofMinutes(90), TrainConfig.parseDuration("1h30m"));
+    assertEquals(Duration.ofSeconds(150), TrainConfig.parseDuration("2.5m"));
+    assertEquals(Duration.ofMinutes(5), TrainConfig.parseDuration("PT5M"));
+    for (String bad : new String[] {"", "soon", "5x", "m5", "5m soon"}) {
+      InvalidParameterException e =
+          assertThrows(InvalidParameterException.class, () -> TrainConfig.parseDuration(bad));
+      assertTrue(e.getMessage().startsWith("--time-budget was '" + bad + "'"), e.getMessage());
+    }
+  }
+
+  @Test
+  void validatesOptions() {
+    assertThrows(InvalidParameterException.class, () -> cfg(null, null, null, 5, null));
+    assertThrows(InvalidParameterException.class, () -> cfg("adult", Path.of("a.csv"), "y", 5, null));
+    InvalidParameterException noTarget =
+        assertThrows(InvalidParameterException.class, () -> cfg(null, Path.of("a.csv"), null, 5, null));
+    assertTrue(noTarget.getMessage().contains("--target"));
+    InvalidParameterException zero =
+        assertThrows(InvalidParameterException.class, () -> cfg("adult", null, null, 0, null));
+    assertEquals(
+        "--trials was 0 but must be >= 1 (the number of trials to complete)", zero.getMessage());
+    assertThrows(
+        InvalidParameterException.class, () -> cfg("adult", null, null, 5, Duration.ofSeconds(-1)));
+  }
+
+  @Test
+  void defaultsFollowTheOutputDirectory() {
+    TrainConfig c =
+        new TrainConfig(
+            "adult", null, null, null, null, null, 5, null, 0, Path.of("/tmp/x/runs/adult7"), null,
+            null, false, null, null, 1);
+    assertEquals("adult7", c.studyName());
+    assertEquals("jdbc:sqlite:/tmp/x/runs/hone.db", c.storageUrl());
+    assertEquals("tpe", c.sampler());
+    assertEquals(Path.of("runs", "adult"), cfg("adult", null, null, 5, null).outDir());
+    assertEquals(Path.of("runs", "my"), cfg(null, Path.of("d/my.csv.gz"), "y", 5, null).outDir());
+  }
+}

@@ -1,0 +1,399 @@
+package dev.hone.search.study;
+
+import dev.hone.core.error.HoneException;
+import dev.hone.core.error.InvalidParameterException;
+import dev.hone.core.error.UserInputException;
+import dev.hone.search.sampler.Sampler;
+import dev.hone.search.sampler.StudySnapshot;
+import dev.hone.search.sampler.StudyView;
+import dev.hone.search.space.CategoricalDistribution;
+import dev.hone.search.space.Distribution;
+import dev.hone.search.store.StudyInfo;
+import dev.hone.search.store.StudyStore;
+import dev.hone.search.store.TrialFinishedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * An optimisation study: a named, stored sequence of trials with one direction, one seed and one
+ * sampler, driven by ask/tell (Optuna's {@code Study}).
+ *
+ * <pre>{@code
+ * Study study = Study.createOrLoad(store, "xgb-adult", Direction.MAXIMIZE, new TpeSampler(), 42);
+ * study.optimize(trial -> cvAuc(trial.suggestAll(space)), StopCondition.trials(50), StudyListener.NONE);
+ * study.bestTrial().ifPresent(best -> ...);
+ * }</pre>
+ *
+ * <p>All state lives in the {@link StudyStore}; a {@code Study} object only caches the study's id
+ * and the distribution kind of each parameter name. It is thread-safe when its store and sampler
+ * are (both shipped stores and samplers are), though {@link #optimize} itself runs trials one
+ * after another. Logging: one INFO line per finished trial (number, state, value, duration,
+ * params); WARN for failed trials and recovered orphans. While a trial's objective runs, the SLF4J
+ * MDC holds {@code study} and {@code trial}.
+ */
+public final class Study {
+  private static final Logger LOG = LoggerFactory.getLogger(Study.class);
+
+  /** After this many FAIL trials in a row, {@link #optimize} gives up. */
+  public static final int MAX_CONSECUTIVE_FAILURES = 10;
+
+  private final StudyStore store;
+  private final StudyInfo info;
+  private final Sampler sampler;
+  private final Clock clock = Clock.systemUTC();
+  private final Map<String, Distribution> knownKinds = new ConcurrentHashMap<>();
+
+  private Study(StudyStore store, StudyInfo info, Sampler sampler) {
+    this.store = store;
+    this.info = info;
+    this.sampler = sampler;
+  }
+
+  /**
+   * Creates the study if absent, else loads it.
+   *
+   * <p>On load: the stored direction must equal {@code direction}; the stored seed is kept (a
+   * study's suggestions derive from the seed it was created with), and a different {@code seed}
+   * is ignored with a WARN. Trials left RUNNING by a process that died are marked FAIL, with a WARN
+   * naming their numbers; this assumes a single process works on the study at a time.
+   *
+   * @param store where the study lives
+   * @param name unique study name, non-blank
+   * @param direction optimisation direction
+   * @param sampler chooses parameter values
+   * @param seed root seed for the sampler's generators (used when the study is created)
+   * @throws UserInputException if the stored study has the other direction (the message names
+   *     both)
+   */
+  public static Study createOrLoad(
+      StudyStore store, String name, Direction direction, Sampler sampler, long seed) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(direction, "direction");
+    Objects.requireNonNull(sampler, "sampler");
+    StudyInfo info = store.createStudyIfAbsent(name, direction, seed);
+    if (info.direction() != direction) {
+      throw new UserInputException(
+          "study '" + name + "' already exists with direction " + info.direction()
+              + " but direction " + direction + " was requested; resume it with direction "
+              + info.direction() + " or choose another study name");
+    }
+    if (info.seed() != seed) {
+      LOG.warn(
+          "study '{}' was created with seed {}; keeping it (requested seed {} is ignored)",
+          name, info.seed(), seed);
+    }
+    Study study = new Study(store, info, sampler);
+    List<Integer> orphans = new ArrayList<>();
+    for (TrialRecord t : store.trials(info.id())) {
+      if (t.state() == TrialState.RUNNING) {
+        try {
+          store.finishTrial(info.id(), t.number(), TrialState.FAIL, null, study.clock.instant());
+          orphans.add(t.number());
+        } catch (TrialFinishedException e) {
+          // finished concurrently in the meantime: nothing to recover
+        }
+      }
+      t.distributions().forEach(study.knownKinds::putIfAbsent);
+    }
+    if (!orphans.isEmpty()) {
+      LOG.warn(
+          "study '{}': trials {} were left RUNNING by a process that stopped; marked FAIL",
+          name, orphans);
+    }
+    return study;
+  }
+
+  /** The study's name. */
+  public String name() {
+    return info.name();
+  }
+
+  /** The optimisation direction. */
+  public Direction direction() {
+    return info.direction();
+  }
+
+  /** The root seed the study was created with. */
+  public long seed() {
+    return info.seed();
+  }
+
+  /** The sampler in use. */
+  public Sampler sampler() {
+    return sampler;
+  }
+
+  long id() {
+    return info.id();
+  }
+
+  StudyStore store() {
+    return store;
+  }
+
+  /** The study's user attributes, read from the store; unmodifiable. */
+  public Map<String, String> userAttributes() {
+    return store.findStudy(info.name()).map(StudyInfo::userAttributes).orElse(Map.of());
+  }
+
+  /** Sets (or overwrites) a study user attribute. */
+  public void setUserAttribute(String key, String value) {
+    store.setStudyUserAttribute(info.id(), key, value);
+  }
+
+  /**
+   * Starts a new RUNNING trial with the next dense number (0, 1, 2, ...). The sampler sees the
+   * study's trials as they are at this moment for all of this trial's suggestions.
+   */
+  public Trial ask() {
+    StudyView view = new StudySnapshot(info.name(), info.direction(), info.seed(), trials());
+    TrialRecord created = store.createTrial(info.id(), clock.instant());
+    int number = created.number();
+    sampler.beforeTrial(view, number);
+    Map<String, Distribution> relSpace = sampler.inferRelativeSpace(view, number);
+    Map<String, Object> rel =
+        relSpace.isEmpty() ? Map.of() : sampler.sampleRelative(view, number, relSpace);
+    return new Trial(this, number, view, relSpace, rel);
+  }
+
+  /**
+   * Finishes {@code trial} as COMPLETE with {@code value}; a NaN value finishes it as FAIL
+   * instead (Optuna semantics). Infinite values are COMPLETE.
+   *
+   * @throws TrialFinishedException if the trial was already told
+   * @throws IllegalArgumentException if the trial belongs to another study
+   */
+  public void tell(Trial trial, double value) {
+    finish(trial, value);
+  }
+
+  /**
+   * Finishes {@code trial} as PRUNED (carrying its last reported intermediate value, if any) or
+   * FAIL.
+   *
+   * @throws IllegalArgumentException if {@code state} is RUNNING or COMPLETE (use {@link
+   *     #tell(Trial, double)}), or the trial belongs to another study
+   * @throws TrialFinishedException if the trial was already told
+   */
+  public void tell(Trial trial, TrialState state) {
+    finish(trial, state);
+  }
+
+  TrialRecord finish(Trial trial, double value) {
+    if (Double.isNaN(value)) {
+      LOG.warn("trial {} failed: the objective returned NaN", trial.number());
+      return record(trial, TrialState.FAIL, null);
+    }
+    return record(trial, TrialState.COMPLETE, value);
+  }
+
+  TrialRecord finish(Trial trial, TrialState state) {
+    Objects.requireNonNull(state, "state");
+    if (state == TrialState.RUNNING || state == TrialState.COMPLETE) {
+      throw new IllegalArgumentException(
+          "tell(trial, state) takes PRUNED or FAIL, got " + state
+              + "; use tell(trial, value) for COMPLETE");
+    }
+    Double value = null;
+    if (state == TrialState.PRUNED) {
+      Map<Integer, Double> iv = store.trial(info.id(), trial.number()).intermediateValues();
+      int last = Integer.MIN_VALUE;
+      for (int step : iv.keySet()) {
+        last = Math.max(last, step);
+      }
+      value = iv.isEmpty() ? null : iv.get(last);
+    }
+    return record(trial, state, value);
+  }
+
+  private TrialRecord record(Trial trial, TrialState state, Double value) {
+    Objects.requireNonNull(trial, "trial");
+    if (trial.study() != this) {
+      throw new IllegalArgumentException(
+          "trial " + trial.number() + " belongs to study '" + trial.study().name()
+              + "', not to '" + name() + "'");
+    }
+    TrialRecord rec = store.finishTrial(info.id(), trial.number(), state, value, clock.instant());
+    LOG.info(
+        "study '{}' trial {} {}{} in {} ms; params {}",
+        info.name(), rec.number(), rec.state(),
+        rec.value() == null ? "" : " with value " + rec.value(),
+        rec.duration().toMillis(), rec.params());
+    sampler.afterTrial(trial.view(), rec);
+    return rec;
+  }
+
+  /** Snapshots of all trials, ordered by number. */
+  public List<TrialRecord> trials() {
+    return store.trials(info.id());
+  }
+
+  /**
+   * The best COMPLETE trial by the study's direction; ties go to the lower trial number. Empty
+   * when no trial is COMPLETE.
+   */
+  public Optional<TrialRecord> bestTrial() {
+    return best(trials(), info.direction());
+  }
+
+  static Optional<TrialRecord> best(List<TrialRecord> trials, Direction direction) {
+    TrialRecord best = null;
+    for (TrialRecord t : trials) {
+      if (t.state() == TrialState.COMPLETE
+          && (best == null || direction.isBetter(t.value(), best.value()))) {
+        best = t;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * Runs trials one after another until {@code stop} says to stop (see {@link StopCondition}):
+   * ask, evaluate, tell.
+   *
+   * <p>Outcome of each evaluation:
+   *
+   * <ul>
+   *   <li>a value: COMPLETE; NaN: FAIL.
+   *   <li>{@link TrialPrunedException}: PRUNED.
+   *   <li>{@link UserInputException} (the user must fix something; retrying cannot help): FAIL,
+   *       then rethrown.
+   *   <li>any other exception: FAIL, a WARN with the trial number, its params and the exception,
+   *       and the loop continues; after {@value #MAX_CONSECUTIVE_FAILURES} consecutive FAIL trials
+   *       a {@link HoneException} "10 consecutive trials failed; last error: ..." is thrown.
+   *   <li>{@link InterruptedException}: FAIL, the interrupt flag is restored and a {@link
+   *       HoneException} is thrown. An {@link Error}: FAIL, then rethrown.
+   * </ul>
+   *
+   * @param objective the function to optimise
+   * @param stop when to stop asking for new trials
+   * @param listener progress callbacks (use {@link StudyListener#NONE} for none)
+   * @return counts of what this call ran
+   */
+  public OptimizeResult optimize(Objective objective, StopCondition stop, StudyListener listener) {
+    Objects.requireNonNull(objective, "objective");
+    Objects.requireNonNull(stop, "stop");
+    Objects.requireNonNull(listener, "listener");
+    long start = System.nanoTime();
+    int done = 0;
+    for (TrialRecord t : trials()) {
+      if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
+        done++;
+      }
+    }
+    int run = 0;
+    int complete = 0;
+    int failed = 0;
+    int pruned = 0;
+    int consecutiveFailures = 0;
+    boolean byTime = false;
+    while (done < stop.targetTrials()) {
+      Duration budget = stop.timeBudget();
+      if (budget != null && System.nanoTime() - start >= budget.toNanos()) {
+        byTime = true;
+        break;
+      }
+      Trial trial = ask();
+      run++;
+      listener.onTrialStart(trial.number());
+      TrialRecord rec;
+      String error = null;
+      Throwable cause = null;
+      MDC.put("study", info.name());
+      MDC.put("trial", Integer.toString(trial.number()));
+      try {
+        double v = objective.evaluate(trial);
+        rec = finish(trial, v);
+        if (rec.state() == TrialState.FAIL) {
+          error = "objective returned NaN";
+        }
+      } catch (TrialPrunedException e) {
+        rec = finish(trial, TrialState.PRUNED);
+      } catch (UserInputException e) {
+        rec = finishQuietly(trial);
+        listener.onTrialFinish(rec, bestTrial());
+        throw e;
+      } catch (InterruptedException e) {
+        finishQuietly(trial);
+        Thread.currentThread().interrupt();
+        throw new HoneException(
+            "optimisation of study '" + info.name() + "' was interrupted in trial "
+                + trial.number(), e);
+      } catch (Exception e) {
+        LOG.warn(
+            "trial {} failed with params {}: {}", trial.number(), trial.params(), e.toString(), e);
+        rec = finishQuietly(trial);
+        error = e.getClass().getName() + ": " + e.getMessage();
+        cause = e;
+      } catch (Error e) {
+        finishQuietly(trial);
+        throw e;
+      } finally {
+        MDC.remove("study");
+        MDC.remove("trial");
+      }
+      switch (rec.state()) {
+        case COMPLETE -> complete++;
+        case PRUNED -> pruned++;
+        default -> failed++;
+      }
+      if (rec.state() == TrialState.FAIL) {
+        consecutiveFailures++;
+      } else {
+        consecutiveFailures = 0;
+        done++;
+      }
+      listener.onTrialFinish(rec, bestTrial());
+      if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+        throw new HoneException(
+            MAX_CONSECUTIVE_FAILURES + " consecutive trials failed; last error: " + error, cause);
+      }
+    }
+    return new OptimizeResult(run, complete, failed, pruned, byTime);
+  }
+
+  /** Marks a trial FAIL after its objective threw; tolerates an objective that told it itself. */
+  private TrialRecord finishQuietly(Trial trial) {
+    try {
+      return record(trial, TrialState.FAIL, null);
+    } catch (TrialFinishedException e) {
+      return store.trial(info.id(), trial.number());
+    }
+  }
+
+  /**
+   * Checks that {@code name} keeps its distribution kind, and its choices if categorical, across
+   * the study (Optuna's {@code check_distribution_compatibility}).
+   */
+  void checkCompatible(String name, Distribution d) {
+    Distribution first = knownKinds.putIfAbsent(name, d);
+    if (first == null) {
+      return;
+    }
+    boolean ok =
+        first.getClass() == d.getClass()
+            && (!(d instanceof CategoricalDistribution c)
+                || c.choices().equals(((CategoricalDistribution) first).choices()));
+    if (!ok) {
+      throw new InvalidParameterException(
+          "parameter '" + name + "' of study '" + name() + "' was sampled from " + first
+              + " in earlier trials but is now requested from " + d
+              + "; a parameter keeps its kind (and categorical choices) within a study: use a"
+              + " new study name for a different search space");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Study[" + info.name() + ", " + info.direction() + ", seed " + info.seed() + "]";
+  }
+}

@@ -1,0 +1,228 @@
+package dev.hone.search.study;
+
+import dev.hone.core.error.HoneException;
+import dev.hone.core.error.InvalidParameterException;
+import dev.hone.search.sampler.StudyView;
+import dev.hone.search.space.CategoricalDistribution;
+import dev.hone.search.space.Distribution;
+import dev.hone.search.space.FloatDistribution;
+import dev.hone.search.space.IntDistribution;
+import dev.hone.search.space.SearchSpace;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A live, RUNNING trial handed out by {@link Study#ask()}: the objective suggests its parameters
+ * and reports intermediate values through it, then {@link Study#tell} finishes it. Every suggestion
+ * and report is written to the study's store at once.
+ *
+ * <p>Suggesting the same name twice in one trial returns the first value if the distribution is
+ * equal and throws otherwise. Within a study a name must keep its distribution kind (float, int,
+ * categorical) and, for categorical parameters, its choices; numeric ranges may change between
+ * trials.
+ *
+ * <p>Not thread-safe: one trial is used by one thread.
+ */
+public final class Trial {
+  private static final Logger LOG = LoggerFactory.getLogger(Trial.class);
+
+  private final Study study;
+  private final int number;
+  private final StudyView view;
+  private final Map<String, Distribution> relativeSpace;
+  private final Map<String, Object> relativeParams;
+  private final Map<String, Object> params = new LinkedHashMap<>();
+  private final Map<String, Distribution> distributions = new LinkedHashMap<>();
+  private final Map<Integer, Double> reported = new LinkedHashMap<>();
+
+  Trial(
+      Study study,
+      int number,
+      StudyView view,
+      Map<String, Distribution> relativeSpace,
+      Map<String, Object> relativeParams) {
+    this.study = study;
+    this.number = number;
+    this.view = view;
+    this.relativeSpace = Map.copyOf(relativeSpace);
+    this.relativeParams = Map.copyOf(relativeParams);
+  }
+
+  /** The trial number: 0, 1, 2, ... in the order trials were asked in this study. */
+  public int number() {
+    return number;
+  }
+
+  Study study() {
+    return study;
+  }
+
+  StudyView view() {
+    return view;
+  }
+
+  /**
+   * Suggests a real value in {@code [low, high]}.
+   *
+   * @param log sample on a log scale (requires {@code low > 0})
+   * @return the value, a {@code double} in {@code [low, high]}
+   * @throws IllegalArgumentException if the bounds are invalid (see {@link FloatDistribution})
+   */
+  public double suggestFloat(String name, double low, double high, boolean log) {
+    return (Double) suggest(name, new FloatDistribution(low, high, log, null));
+  }
+
+  /**
+   * Suggests a value on the grid {@code low, low + step, ...} up to {@code high}.
+   *
+   * @throws IllegalArgumentException if the bounds or step are invalid
+   */
+  public double suggestFloat(String name, double low, double high, double step) {
+    return (Double) suggest(name, new FloatDistribution(low, high, false, step));
+  }
+
+  /**
+   * Suggests an integer in {@code [low, high]}.
+   *
+   * @param log sample on a log scale (requires {@code low >= 1})
+   * @throws IllegalArgumentException if the bounds are invalid (see {@link IntDistribution})
+   */
+  public long suggestInt(String name, long low, long high, boolean log) {
+    return (Long) suggest(name, new IntDistribution(low, high, log, 1));
+  }
+
+  /**
+   * Suggests an integer on the grid {@code low, low + step, ...} up to {@code high}.
+   *
+   * @throws IllegalArgumentException if the bounds or step are invalid
+   */
+  public long suggestInt(String name, long low, long high, long step) {
+    return (Long) suggest(name, new IntDistribution(low, high, false, step));
+  }
+
+  /**
+   * Suggests one of {@code choices}.
+   *
+   * @throws IllegalArgumentException if {@code choices} is empty or has duplicates
+   */
+  public String suggestCategorical(String name, List<String> choices) {
+    return (String) suggest(name, new CategoricalDistribution(choices));
+  }
+
+  /**
+   * Suggests a value of {@code distribution} for parameter {@code name}: the value already chosen
+   * for {@code name} in this trial if any, the only value of a single-valued distribution, the
+   * sampler's joint ("relative") value if it produced one for an equal distribution, or else the
+   * sampler's independent value. The value is recorded in the store before it is returned.
+   *
+   * @return {@code Double}, {@code Long} or {@code String} by distribution kind
+   * @throws InvalidParameterException if {@code name} was suggested earlier in this trial with a
+   *     different distribution, or in earlier trials of the study with a different kind or
+   *     different categorical choices
+   * @throws dev.hone.search.store.TrialFinishedException if the trial was already told
+   */
+  public Object suggest(String name, Distribution distribution) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(distribution, "distribution");
+    if (params.containsKey(name)) {
+      Distribution prev = distributions.get(name);
+      if (!prev.equals(distribution)) {
+        throw new InvalidParameterException(
+            "trial " + number + " already suggested '" + name + "' from " + prev
+                + "; it cannot be suggested again from " + distribution);
+      }
+      return params.get(name);
+    }
+    study.checkCompatible(name, distribution);
+    Object value;
+    if (distribution.isSingle()) {
+      value = distribution.singleValue();
+    } else if (relativeParams.containsKey(name)
+        && distribution.equals(relativeSpace.get(name))) {
+      value = relativeParams.get(name);
+    } else {
+      if (relativeSpace.containsKey(name)) {
+        LOG.warn(
+            "trial {}: '{}' sampled independently: the sampler's joint space had {} but {} was"
+                + " requested",
+            number, name, relativeSpace.get(name), distribution);
+      }
+      value = study.sampler().sampleIndependent(view, number, name, distribution);
+    }
+    if (!distribution.contains(value)) {
+      throw new HoneException(
+          "sampler " + study.sampler().getClass().getSimpleName() + " returned " + value
+              + " for '" + name + "' in trial " + number + ", which is not in " + distribution);
+    }
+    study.store().setTrialParam(study.id(), number, name, value, distribution);
+    params.put(name, value);
+    distributions.put(name, distribution);
+    return value;
+  }
+
+  /**
+   * Suggests every parameter of {@code space}, in the space's order.
+   *
+   * @return name &rarr; value ({@code Double}, {@code Long} or {@code String}), in the space's
+   *     order; unmodifiable
+   */
+  public Map<String, Object> suggestAll(SearchSpace space) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Distribution> e : space.distributions().entrySet()) {
+      out.put(e.getKey(), suggest(e.getKey(), e.getValue()));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Reports an intermediate objective value, e.g. the validation loss after {@code step} boosting
+   * rounds. A second report for the same step is ignored with a warning (as in Optuna).
+   *
+   * @param step {@code >= 0}, in the objective's own resource unit
+   * @param value any double (NaN and infinities are stored as such)
+   * @throws IllegalArgumentException if {@code step < 0}
+   * @throws dev.hone.search.store.TrialFinishedException if the trial was already told
+   */
+  public void report(int step, double value) {
+    if (step < 0) {
+      throw new IllegalArgumentException("trial " + number + ": step must be >= 0, got " + step);
+    }
+    if (reported.containsKey(step)) {
+      LOG.warn(
+          "trial {}: value {} for step {} ignored, step {} was already reported ({})",
+          number, value, step, step, reported.get(step));
+      return;
+    }
+    study.store().setTrialIntermediateValue(study.id(), number, step, value);
+    reported.put(step, value);
+  }
+
+  /**
+   * Sets a free-form attribute of this trial.
+   *
+   * @throws dev.hone.search.store.TrialFinishedException if the trial was already told
+   */
+  public void setUserAttribute(String key, String value) {
+    study.store().setTrialUserAttribute(study.id(), number, key, value);
+  }
+
+  /** The parameters suggested so far, in suggestion order; an unmodifiable copy. */
+  public Map<String, Object> params() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(params));
+  }
+
+  /** The distributions of {@link #params()}; an unmodifiable copy. */
+  public Map<String, Distribution> distributions() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
+  }
+
+  @Override
+  public String toString() {
+    return "Trial[" + study.name() + "#" + number + ", params=" + params + "]";
+  }
+}
