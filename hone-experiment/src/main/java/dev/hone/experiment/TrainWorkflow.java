@@ -67,6 +67,8 @@ public final class TrainWorkflow {
   /** Runs the whole workflow. */
   public TrainResult run(TrainConfig cfg, TrainListener listener) {
     Instant started = Instant.now();
+    long runStart = System.nanoTime();
+    long[] engineNanos = {0}; // time inside the learner's fit and predict calls
     Path out = cfg.outDir();
     AtomicFiles.checkWritableDirectory(out, "--out");
 
@@ -117,11 +119,13 @@ public final class TrainWorkflow {
           direction == Direction.MAXIMIZE ? "maximise" : "minimise");
 
       int threads = cfg.threads();
+      long searchStart = System.nanoTime();
       study.optimize(
           trial -> {
             Map<String, Object> sampled = trial.suggestAll(space);
             ParamSet params = ParamSet.resolve(learner.paramSpecs(), sampled);
             long fitSeed = Seeds.derive(cfg.seed(), "trial-fit", trial.number());
+            long t0 = System.nanoTime();
             try (Model m =
                 learner.fit(
                     new FitRequest(
@@ -132,6 +136,7 @@ public final class TrainWorkflow {
                 trial.setUserAttribute("best_iteration", String.valueOf(bestIt));
               }
               Predictions p = m.predict(xValid);
+              engineNanos[0] += System.nanoTime() - t0;
               return objective.compute(yValid, p);
             }
           },
@@ -148,6 +153,7 @@ public final class TrainWorkflow {
             }
           });
       listener.searchFinished();
+      long searchNanos = System.nanoTime() - searchStart;
 
       List<TrialRecord> trials = study.trials();
       TrialRecord best =
@@ -166,6 +172,7 @@ public final class TrainWorkflow {
       FeatureMatrix xFit = concat(xTrain, xValid);
       double[] yFit = concat(yTrain, yValid);
       long finalSeed = Seeds.derive(cfg.seed(), "final-fit", 0);
+      long t0 = System.nanoTime();
       try (Model model =
           learner.fit(
               new FitRequest(
@@ -173,6 +180,7 @@ public final class TrainWorkflow {
 
         listener.stage("evaluating once on the test split");
         Predictions testPred = model.predict(xTest);
+        engineNanos[0] += System.nanoTime() - t0;
         EvaluationResult eval =
             Evaluator.evaluate(
                 task, yTest, testPred, classLabels, BOOTSTRAP_ROUNDS,
@@ -215,6 +223,14 @@ public final class TrainWorkflow {
                 classLabels, prov, warnings),
             out.resolve("report.html"));
 
+        double total = (System.nanoTime() - runStart) / 1e9;
+        LOG.info(
+            String.format(
+                java.util.Locale.ROOT,
+                "timing: total %.2f s, search %.2f s, inside %s fit/predict %.2f s (%.1f%% of"
+                    + " total)",
+                total, searchNanos / 1e9, learner.name(), engineNanos[0] / 1e9,
+                100 * engineNanos[0] / 1e9 / total));
         Map<String, Double> testMetrics = new LinkedHashMap<>();
         for (MetricValue mv : eval.metrics()) {
           testMetrics.put(mv.name(), mv.value());
