@@ -24,25 +24,13 @@ final class DataSummaries {
               ? "target"
               : t.sensitive().contains(c.name()) ? "sensitive" : "feature";
       if (c instanceof NumericColumn n) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double sum = 0;
-        int k = 0;
         Set<Double> distinct = new HashSet<>();
         for (int i = 0; i < n.size(); i++) {
-          double v = n.get(i);
-          if (!Double.isNaN(v)) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            sum += v;
-            k++;
-            distinct.add(v);
+          if (!n.isMissing(i)) {
+            distinct.add(n.get(i));
           }
         }
-        String s =
-            k == 0
-                ? "all missing"
-                : String.format(Locale.ROOT, "min %.4g, mean %.4g, max %.4g", min, sum / k, max);
+        String s = n.missingCount() == n.size() ? "all missing" : numericSummary(n);
         out.add(
             new ReportModel.ColumnSummary(
                 c.name(), "numeric", role, c.missingCount(), distinct.size(), s));
@@ -89,6 +77,11 @@ final class DataSummaries {
       return topLevels(cc, 10);
     }
     NumericColumn n = (NumericColumn) c;
+    return n.missingCount() == n.size() ? "" : "target " + numericSummary(n);
+  }
+
+  /** {@code "min …, mean …, max …"} over the non-missing values (at least one). */
+  private static String numericSummary(NumericColumn n) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     double sum = 0;
@@ -102,8 +95,6 @@ final class DataSummaries {
         k++;
       }
     }
-    return k == 0
-        ? ""
-        : String.format(Locale.ROOT, "target min %.4g, mean %.4g, max %.4g", min, sum / k, max);
+    return String.format(Locale.ROOT, "min %.4g, mean %.4g, max %.4g", min, sum / k, max);
   }
 }
