@@ -363,6 +363,7 @@ public final class FairnessAudit {
     }
     Measure base = Measure.fraction("base_rate", pos, n, n, "");
     Measure mean = Measure.fraction("mean_score", c.sumScore(), n, n, "");
+    // the sums are compensated (Neumaier), so the difference is accurate to ~1 ulp of the sum
     Measure gap = Measure.fraction("calibration_gap", c.sumScore() - pos, n, n, "");
     Measure bs = Measure.fraction("brier_score", c.sumSquaredError(), n, n, "");
     if (n > 0 && !Double.isNaN(brier)) {

@@ -99,8 +99,10 @@ final class GroupKernel {
       long tp = 0;
       long fp = 0;
       long correct = 0;
-      double sumScore = 0;
+      double sumScore = 0; // Neumaier-compensated sums: the bootstrap sums thousands of terms
+      double cScore = 0;
       double sumSq = 0;
+      double cSq = 0;
       long area2 = 0;
       long posAbove = 0;
       int from = start[g];
@@ -118,9 +120,15 @@ final class GroupKernel {
           } else {
             gn += wi;
           }
-          sumScore += wi * score[i];
+          double ts = wi * score[i];
+          double t = sumScore + ts;
+          cScore += Math.abs(sumScore) >= Math.abs(ts) ? (sumScore - t) + ts : (ts - t) + sumScore;
+          sumScore = t;
           double d = y[i] - score[i];
-          sumSq += wi * (d * d);
+          double tq = wi * (d * d);
+          t = sumSq + tq;
+          cSq += Math.abs(sumSq) >= Math.abs(tq) ? (sumSq - t) + tq : (tq - t) + sumSq;
+          sumSq = t;
           if (pred[i]) {
             predPos += wi;
             if (positive) {
@@ -140,7 +148,8 @@ final class GroupKernel {
         pos += gp;
         n += gp + gn;
       }
-      out[g] = new Counts(n, pos, predPos, tp, fp, correct, sumScore, sumSq, area2);
+      out[g] =
+          new Counts(n, pos, predPos, tp, fp, correct, sumScore + cScore, sumSq + cSq, area2);
     }
     return out;
   }

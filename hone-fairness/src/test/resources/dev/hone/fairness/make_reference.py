@@ -52,12 +52,13 @@ def measure(num, den, n, undefined_reason):
 
 
 def auc_pairs(y, s):
-    pos = [s[i] for i in range(len(y)) if y[i] == 1]
-    neg = [s[i] for i in range(len(y)) if y[i] == 0]
-    u = 0.0
-    for p in pos:
-        for q in neg:
-            u += 1.0 if p > q else (0.5 if p == q else 0.0)
+    """Mann-Whitney U by counting, for every positive, the negatives below it (ties = 1/2)."""
+    y = np.asarray(y); s = np.asarray(s, dtype=float)
+    pos = s[y == 1]
+    neg = np.sort(s[y == 0])
+    below = np.searchsorted(neg, pos, side="left")
+    below_or_equal = np.searchsorted(neg, pos, side="right")
+    u = float(below.sum()) + 0.5 * float((below_or_equal - below).sum())
     return u, len(pos) * len(neg)
 
 
@@ -85,9 +86,10 @@ def group_metrics(y, s, yhat):
         u, den = auc_pairs(list(y), list(s))
         m["roc_auc"] = measure(u, den, n, "AUC needs both classes")
     m["base_rate"] = measure(pos, n, n, "")
-    m["mean_score"] = measure(float(s.sum()) if n else 0.0, n, n, "")
-    m["calibration_gap"] = measure(float(s.sum()) - pos if n else 0.0, n, n, "")
-    m["brier_score"] = measure(float(((y - s) ** 2).sum()) if n else 0.0, n, n, "")
+    # math.fsum: correctly rounded sums, so the comparison does not depend on summation order
+    m["mean_score"] = measure(math.fsum(s.tolist()) if n else 0.0, n, n, "")
+    m["calibration_gap"] = measure(math.fsum(s.tolist()) - pos if n else 0.0, n, n, "")
+    m["brier_score"] = measure(math.fsum(((y - s) ** 2).tolist()) if n else 0.0, n, n, "")
     return {"n": n, "positives": pos, "negatives": neg, "predicted_positives": pp, "metrics": m}
 
 
@@ -350,13 +352,12 @@ def threshold_case(i):
 
 # ---------------------------------------------------------------- adult
 
-def sigmoid(z):
-    return 1.0 / (1.0 + math.exp(-z))
-
-
 def adult_score(age, edu, hours):
-    """The fixed score the real-data test uses (also coded in the Java test)."""
-    return sigmoid(-8.0 + 0.03 * age + 0.4 * edu + 0.04 * hours)
+    """The fixed score the real-data test uses (also coded in the Java test): a softsign squashing
+    of a linear score. Only +, *, / and abs, which IEEE 754 rounds identically in Python and Java,
+    so both sides get bit-identical scores (an exp() could differ in the last bit and move ties)."""
+    z = -8.0 + 0.03 * age + 0.4 * edu + 0.04 * hours
+    return 0.5 + 0.5 * z / (1.0 + abs(z))
 
 
 def adult(shared):
