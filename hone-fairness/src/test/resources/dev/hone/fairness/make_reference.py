@@ -23,7 +23,7 @@ implementation, in plain Python/numpy/scipy, of the published definitions the Ja
   equal selection rates (demographic parity), equal TPR (equal opportunity) or equal TPR and FPR
   (equalized odds) across groups, solved with scipy.optimize.linprog (HiGHS).
 
-Run: python3 make_reference.py [path/to/shared/datasets]
+Run: /usr/bin/python3 make_reference.py [path/to/shared/datasets] (Debian numpy/scipy)
 """
 import gzip
 import itertools
