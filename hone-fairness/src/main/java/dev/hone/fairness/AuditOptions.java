@@ -44,14 +44,17 @@ public record AuditOptions(
     return new AuditOptions(Metric.BINARY_THRESHOLD, DEFAULT_BOOTSTRAP_ROUNDS, seed, Map.of());
   }
 
+  /** A copy with another number of bootstrap resamples. */
   public AuditOptions withBootstrapRounds(int rounds) {
     return new AuditOptions(threshold, rounds, seed, referenceGroups);
   }
 
+  /** A copy with another decision threshold. */
   public AuditOptions withThreshold(double t) {
     return new AuditOptions(t, bootstrapRounds, seed, referenceGroups);
   }
 
+  /** A copy with named reference groups (attribute name → group key). */
   public AuditOptions withReferenceGroups(Map<String, String> refs) {
     return new AuditOptions(threshold, bootstrapRounds, seed, refs);
   }

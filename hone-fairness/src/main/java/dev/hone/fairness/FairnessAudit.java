@@ -140,6 +140,27 @@ public final class FairnessAudit {
     return run(labels, scores, predictions.clone(), attributes, options, Double.NaN);
   }
 
+  /**
+   * Binary labels from a target column's class indices (the {@code double[]} form Hone's
+   * preprocessing gives, e.g. {@code FittedPreprocessor.labels(testTable)}).
+   *
+   * @param classIndices class indices {@code 0.0} or {@code 1.0}, shape {@code [n]}
+   * @return the same labels as {@code int}
+   * @throws IllegalArgumentException if a value is not exactly 0 or 1 (missing targets included)
+   */
+  public static int[] binaryLabels(double[] classIndices) {
+    int[] y = new int[classIndices.length];
+    for (int i = 0; i < y.length; i++) {
+      double v = classIndices[i];
+      if (v != 0.0 && v != 1.0) {
+        throw new IllegalArgumentException(
+            "label at row " + i + " is " + v + " but a fairness audit needs class index 0 or 1");
+      }
+      y[i] = (int) v;
+    }
+    return y;
+  }
+
   private static FairnessReport run(
       int[] labels,
       double[] scores,

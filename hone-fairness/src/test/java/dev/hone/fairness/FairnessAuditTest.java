@@ -260,6 +260,19 @@ class FairnessAuditTest {
   }
 
   @Test
+  void thresholdIsStrictAndLabelsConvert() {
+    // a score of exactly 0.5 predicts 0, as dev.hone.eval.Metric.BINARY_THRESHOLD
+    AttributeAudit a =
+        audit(new int[] {1, 0}, new double[] {0.5, 0.5000001}, new String[] {"A", "B"}, Map.of());
+    assertEquals(0.0, a.group("A").selectionRate().value());
+    assertEquals(1.0, a.group("B").selectionRate().value());
+    assertEquals(List.of(1, 0), Arrays.stream(FairnessAudit.binaryLabels(new double[] {1.0, 0.0}))
+        .boxed().toList());
+    assertThrows(IllegalArgumentException.class,
+        () -> FairnessAudit.binaryLabels(new double[] {Double.NaN}));
+  }
+
+  @Test
   void percentileMatchesNumpyLinear() {
     // numpy.percentile([1, 2, 4, 8, 16], [2.5, 97.5]) = [1.1, 15.2]
     double[] ci = FairnessAudit.percentileInterval(new double[] {8, 1, Double.NaN, 16, 2, 4});
