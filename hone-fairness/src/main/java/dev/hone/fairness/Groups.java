@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * <p><b>Group keys.</b> A row's key is its value as text. A missing value ({@code null}, or a
  * missing cell of a table column) is not dropped: it forms its own group, {@value #MISSING}, so
  * that rows whose attribute is unknown are audited like any other group (they often are the ones a
- * model serves worst). An intersection key joins the parts' keys in column order with {@value
+ * model serves worst). A value that literally reads {@value #MISSING} joins that group. An intersection key joins the parts' keys in column order with {@value
  * #SEPARATOR}; a row missing one part has {@value #MISSING} in that place.
  *
  * <p><b>Group order.</b> Keys are sorted: numerically when every key of a numeric table column is a
