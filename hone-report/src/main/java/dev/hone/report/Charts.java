@@ -7,6 +7,13 @@ import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -69,6 +76,72 @@ final class Charts {
         new JFreeChart("Optimisation history", new Font("SansSerif", Font.BOLD, 14), plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     return svg(chart, 720, 360);
+  }
+
+  /**
+   * Per-group bars of selection rate, TPR and FPR for one sensitive attribute, with a dashed line
+   * at four fifths of the reference group's selection rate. Undefined (non-finite) values are left
+   * out rather than drawn as 0.
+   *
+   * @param a the attribute's rows
+   * @return an {@code <svg>} element, or an empty string when no group has rows
+   */
+  static String fairnessBars(FairnessView.Attribute a) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    double refRate = Double.NaN;
+    for (FairnessView.GroupRow g : a.groups()) {
+      if (g.n() == 0) {
+        continue;
+      }
+      String cat = g.group() + " (n=" + g.n() + ")";
+      addFinite(data, g.selectionRate(), "selection rate", cat);
+      addFinite(data, g.truePositiveRate(), "true positive rate", cat);
+      addFinite(data, g.falsePositiveRate(), "false positive rate", cat);
+      if (g.group().equals(a.referenceGroup())) {
+        refRate = g.selectionRate();
+      }
+    }
+    if (data.getColumnCount() == 0) {
+      return "";
+    }
+    BarRenderer bars = new BarRenderer();
+    bars.setBarPainter(new StandardBarPainter());
+    bars.setShadowVisible(false);
+    bars.setSeriesPaint(0, POINT);
+    bars.setSeriesPaint(1, BEST);
+    bars.setSeriesPaint(2, new Color(0x55A868));
+    NumberAxis y = new NumberAxis("rate");
+    y.setRange(0.0, 1.0);
+    CategoryAxis x = new CategoryAxis("group");
+    if (data.getColumnCount() > 6) {
+      x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    }
+    CategoryPlot plot = new CategoryPlot(data, x, y, bars);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+    if (Double.isFinite(refRate) && refRate > 0) {
+      ValueMarker m = new ValueMarker(0.8 * refRate);
+      m.setPaint(new Color(0xC44E52));
+      m.setStroke(
+          new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+              new float[] {6f, 4f}, 0f));
+      m.setLabel("4/5 of reference selection rate");
+      m.setLabelFont(new Font("SansSerif", Font.PLAIN, 10));
+      m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+      m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+      plot.addRangeMarker(m);
+    }
+    JFreeChart chart =
+        new JFreeChart(
+            "Rates by group: " + a.name(), new Font("SansSerif", Font.BOLD, 14), plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    return svg(chart, 720, data.getColumnCount() > 6 ? 420 : 340);
+  }
+
+  private static void addFinite(DefaultCategoryDataset d, double v, String series, String cat) {
+    if (Double.isFinite(v)) {
+      d.addValue(v, series, cat);
+    }
   }
 
   private static String svg(JFreeChart chart, int w, int h) {

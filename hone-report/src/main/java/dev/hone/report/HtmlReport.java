@@ -69,6 +69,9 @@ public final class HtmlReport {
     }
     ctx.put("residuals", m.residuals());
     ctx.put("hasResiduals", !m.residuals().isEmpty());
+    if (m.fairness() != null) {
+      ctx.put("fairness", fairness(m.fairness()));
+    }
     ctx.put("provenance", m.provenance());
     return TEMPLATE.execute(ctx);
   }
@@ -131,6 +134,70 @@ public final class HtmlReport {
       rows.add(Map.of("label", c.labels().get(i), "cells", cells));
     }
     return Map.of("labels", c.labels(), "rows", rows);
+  }
+
+  private static Map<String, Object> fairness(FairnessView f) {
+    List<Map<String, Object>> attrs = new ArrayList<>();
+    for (FairnessView.Attribute a : f.attributes()) {
+      Map<String, Object> am = new HashMap<>();
+      am.put("name", a.name());
+      am.put("reference", a.referenceGroup());
+      am.put("chartSvg", Charts.fairnessBars(a));
+      List<Map<String, Object>> groups = new ArrayList<>();
+      for (FairnessView.GroupRow g : a.groups()) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("group", g.group());
+        row.put("n", g.n());
+        row.put("selection", fmt(g.selectionRate()));
+        row.put("selectionCi", interval(g.selectionLower(), g.selectionUpper()));
+        row.put("tpr", fmt(g.truePositiveRate()));
+        row.put("fpr", fmt(g.falsePositiveRate()));
+        row.put("precision", fmt(g.precision()));
+        row.put("accuracy", fmt(g.accuracy()));
+        row.put("auc", fmt(g.rocAuc()));
+        row.put("meanScore", fmt(g.meanScore()));
+        row.put("baseRate", fmt(g.baseRate()));
+        row.put("brier", fmt(g.brierScore()));
+        row.put("di", fmt(g.disparateImpact()));
+        row.put("flagged", g.flagged());
+        row.put("note", g.note());
+        groups.add(row);
+      }
+      am.put("groups", groups);
+      List<Map<String, Object>> sums = new ArrayList<>();
+      for (FairnessView.SummaryRow r : a.summaries()) {
+        sums.add(
+            Map.of("name", r.name(), "value", fmt(r.value()), "ci", interval(r.lower(), r.upper()),
+                "flagged", r.flagged(), "detail", r.detail()));
+      }
+      am.put("summaries", sums);
+      List<Map<String, Object>> rep = new ArrayList<>();
+      for (FairnessView.RepresentationRow r : a.representation()) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("group", r.group());
+        row.put("trainCount", r.trainCount());
+        row.put("trainShare", pct(r.trainShare()));
+        row.put("testCount", r.testCount());
+        row.put("testShare", pct(r.testShare()));
+        row.put("trainRate", fmt(r.trainLabelRate()));
+        row.put("testRate", fmt(r.testLabelRate()));
+        row.put("flagged", r.flagged());
+        row.put("note", r.note());
+        rep.add(row);
+      }
+      am.put("representation", rep);
+      am.put("hasRepresentation", !rep.isEmpty());
+      attrs.add(am);
+    }
+    return Map.of("note", f.note(), "attributes", attrs);
+  }
+
+  private static String interval(double lo, double hi) {
+    return Double.isFinite(lo) && Double.isFinite(hi) ? "[" + fmt(lo) + ", " + fmt(hi) + "]" : "";
+  }
+
+  private static String pct(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", 100 * v) : "n/a";
   }
 
   /** Four significant decimals, {@code n/a} for non-finite values. */

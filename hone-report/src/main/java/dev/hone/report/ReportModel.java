@@ -23,6 +23,7 @@ import java.util.List;
  * @param confusion confusion matrix (classification) or {@code null}
  * @param residuals residual summary rows (regression) or empty
  * @param provenance model provenance facts
+ * @param fairness the fairness section, or {@code null} when no sensitive column was audited
  */
 public record ReportModel(
     String title,
@@ -40,7 +41,38 @@ public record ReportModel(
     int testRows,
     Confusion confusion,
     List<Fact> residuals,
-    List<Fact> provenance) {
+    List<Fact> provenance,
+    FairnessView fairness) {
+
+  /** A report without a fairness section. */
+  public ReportModel(
+      String title,
+      List<Fact> overview,
+      List<String> warnings,
+      List<ColumnSummary> columns,
+      List<SplitRow> splits,
+      String objective,
+      boolean maximize,
+      List<String> paramNames,
+      List<TrialRow> trials,
+      int leaderboardSize,
+      int bestTrial,
+      List<MetricRow> testMetrics,
+      int testRows,
+      Confusion confusion,
+      List<Fact> residuals,
+      List<Fact> provenance) {
+    this(
+        title, overview, warnings, columns, splits, objective, maximize, paramNames, trials,
+        leaderboardSize, bestTrial, testMetrics, testRows, confusion, residuals, provenance, null);
+  }
+
+  /** This report with a fairness section. */
+  public ReportModel withFairness(FairnessView view) {
+    return new ReportModel(
+        title, overview, warnings, columns, splits, objective, maximize, paramNames, trials,
+        leaderboardSize, bestTrial, testMetrics, testRows, confusion, residuals, provenance, view);
+  }
 
   public ReportModel {
     overview = List.copyOf(overview);
