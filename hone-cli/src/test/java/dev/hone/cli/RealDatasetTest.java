@@ -30,6 +30,10 @@ class RealDatasetTest {
     }
   }
 
+  private JsonNode metrics(String dataset) throws Exception {
+    return Json.mapper().readTree(dir.resolve(dataset).resolve("metrics.json").toFile());
+  }
+
   private JsonNode train(String dataset, int trials) throws Exception {
     Path out = dir.resolve(dataset);
     CliRunner.Result r =
@@ -57,6 +61,20 @@ class RealDatasetTest {
     assertEquals(16281, test.get("n").asInt(), "the official adult.test file is the test split");
     assertTrue(metric(test, "roc_auc") >= 0.92, "roc_auc " + metric(test, "roc_auc"));
     assertTrue(test.get("confusion").get("labels").toString().contains(">50K"));
+    // fairness audit on the registered sensitive columns: sex, race and their intersection
+    JsonNode attrs = metrics("adult").get("fairness").get("audit").get("attributes");
+    assertEquals(3, attrs.size());
+    JsonNode sex = attrs.get(0);
+    assertEquals("sex", sex.get("attribute").asText());
+    boolean flagged = false;
+    for (JsonNode s : sex.get("summaries")) {
+      if (s.get("name").asText().equals("disparate_impact_ratio")) {
+        flagged = s.get("flagged").asBoolean() && s.get("value").asDouble() < 0.8;
+      }
+    }
+    assertTrue(flagged, "adult's selection-rate gap by sex fails the four-fifths rule: " + sex);
+    String html = Files.readString(dir.resolve("adult/report.html"));
+    assertTrue(html.contains("Fairness"), "fairness section in the report");
   }
 
   @Test

@@ -23,6 +23,7 @@ import dev.hone.eval.MetricValue;
 import dev.hone.preprocess.FittedPreprocessor;
 import dev.hone.preprocess.Preprocessor;
 import dev.hone.report.HtmlReport;
+import dev.hone.report.ReportModel;
 import dev.hone.search.sampler.RandomSampler;
 import dev.hone.search.sampler.Sampler;
 import dev.hone.search.sampler.TpeSampler;
@@ -186,6 +187,15 @@ public final class TrainWorkflow {
                 task, yTest, testPred, classLabels, BOOTSTRAP_ROUNDS,
                 Seeds.derive(cfg.seed(), "bootstrap", 0));
 
+        FairnessAnalysis fairness = null;
+        if (task == TaskType.BINARY && !splits.test().sensitive().isEmpty()) {
+          listener.stage("auditing fairness on " + splits.test().sensitive());
+          fairness =
+              FairnessAnalysis.run(
+                  task, splits.train(), yTrain, splits.test(), yTest, testPred.positiveScores(),
+                  cfg.seed());
+        }
+
         listener.stage("writing " + out);
         Instant finished = Instant.now();
         ModelProvenance prov =
@@ -213,15 +223,21 @@ public final class TrainWorkflow {
         metricsJson.put("best_trial", best.number());
         metricsJson.put("best_validation_value", best.value());
         metricsJson.put("test", eval);
+        if (fairness != null) {
+          metricsJson.put("fairness", fairness.json());
+        }
         metricsJson.put("split", prov.split());
         metricsJson.put("warnings", warnings);
         AtomicFiles.writeFile(out.resolve("metrics.json"), tmp -> Json.write(tmp, metricsJson));
         TrialsCsv.write(out.resolve("trials.csv"), trials, paramNames);
-        HtmlReport.write(
+        ReportModel reportModel =
             ReportAssembler.assemble(
                 cfg, data, splits, task, objective, direction, paramNames, trials, best, eval,
-                classLabels, prov, warnings),
-            out.resolve("report.html"));
+                classLabels, prov, warnings);
+        if (fairness != null) {
+          reportModel = reportModel.withFairness(fairness.view());
+        }
+        HtmlReport.write(reportModel, out.resolve("report.html"));
 
         double total = (System.nanoTime() - runStart) / 1e9;
         LOG.info(
