@@ -443,19 +443,24 @@ public final class ResidualAnalysis {
   static List<ResidualReport.LargeResidual> largest(
       double[] y, double[] yhat, double[] r, int k) {
     int n = r.length;
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(
-        idx,
+    int m = Math.min(k, n);
+    // order: larger |r| first, then lower row first; the heap's head is the worst kept row
+    java.util.Comparator<Integer> better =
         (a, b) -> {
           int c = Double.compare(Math.abs(r[b]), Math.abs(r[a]));
           return c != 0 ? c : Integer.compare(a, b);
-        });
-    List<ResidualReport.LargeResidual> out = new ArrayList<>();
-    for (int t = 0; t < Math.min(k, n); t++) {
-      int i = idx[t];
+        };
+    java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(m + 1, better.reversed());
+    for (int i = 0; i < n && m > 0; i++) {
+      heap.add(i);
+      if (heap.size() > m) {
+        heap.poll();
+      }
+    }
+    Integer[] top = heap.toArray(new Integer[0]);
+    Arrays.sort(top, better);
+    List<ResidualReport.LargeResidual> out = new ArrayList<>(m);
+    for (int i : top) {
       out.add(new ResidualReport.LargeResidual(i, y[i], yhat[i], r[i]));
     }
     return out;
