@@ -4,8 +4,9 @@ package dev.hone.eval;
  * Sample percentiles by linear interpolation between order statistics: definition 7 of Hyndman
  * and Fan, "Sample quantiles in statistical packages", The American Statistician 50(4), 1996 — the
  * default of {@code numpy.percentile} ({@code method='linear'}) and R's {@code quantile(type=7)}.
+ * Public so that every analysis in {@code dev.hone.eval..} uses the same definition.
  */
-final class Percentiles {
+public final class Percentiles {
   private Percentiles() {}
 
   /**
@@ -19,7 +20,7 @@ final class Percentiles {
    * @param m how many leading entries to use, {@code >= 1}
    * @param pct the percentile in [0, 100]
    */
-  static double linear(double[] sorted, int m, double pct) {
+  public static double linear(double[] sorted, int m, double pct) {
     double h = (pct / 100.0) * (m - 1);
     int j = (int) Math.floor(h);
     if (j >= m - 1) {

@@ -187,6 +187,10 @@ public final class TrainWorkflow {
                 task, yTest, testPred, classLabels, BOOTSTRAP_ROUNDS,
                 Seeds.derive(cfg.seed(), "bootstrap", 0));
 
+        listener.stage("diagnostics: calibration or residuals, sensitivity (Sobol, ICE)");
+        Diagnostics.Result diagnostics =
+            Diagnostics.compute(task, yTest, testPred, xFit, xTest, model, cfg.seed());
+
         FairnessAnalysis fairness = null;
         if (task == TaskType.BINARY && !splits.test().sensitive().isEmpty()) {
           listener.stage("auditing fairness on " + splits.test().sensitive());
@@ -223,6 +227,7 @@ public final class TrainWorkflow {
         metricsJson.put("best_trial", best.number());
         metricsJson.put("best_validation_value", best.value());
         metricsJson.put("test", eval);
+        metricsJson.put("diagnostics", diagnostics);
         if (fairness != null) {
           metricsJson.put("fairness", fairness.json());
         }
@@ -237,7 +242,7 @@ public final class TrainWorkflow {
         if (fairness != null) {
           reportModel = reportModel.withFairness(fairness.view());
         }
-        HtmlReport.write(reportModel, out.resolve("report.html"));
+        HtmlReport.write(reportModel, Diagnostics.view(diagnostics), out.resolve("report.html"));
 
         double total = (System.nanoTime() - runStart) / 1e9;
         LOG.info(

@@ -41,7 +41,16 @@ public final class HtmlReport {
 
   /** Renders the page. */
   public static String render(ReportModel m) {
+    return render(m, null);
+  }
+
+  /**
+   * Renders the page with the diagnostics sections (calibration, residuals, sensitivity) placed
+   * just before the provenance; a {@code null} view or part leaves its section out.
+   */
+  public static String render(ReportModel m, DiagnosticsView diagnostics) {
     Map<String, Object> ctx = new HashMap<>();
+    DiagnosticsSections.put(ctx, diagnostics);
     ctx.put("title", m.title());
     ctx.put("overview", m.overview());
     ctx.put("warnings", m.warnings());
@@ -78,11 +87,16 @@ public final class HtmlReport {
 
   /** Renders to {@code file} atomically (temporary sibling, then rename). */
   public static void write(ReportModel m, Path file) {
+    write(m, null, file);
+  }
+
+  /** Renders with diagnostics to {@code file} atomically (temporary sibling, then rename). */
+  public static void write(ReportModel m, DiagnosticsView diagnostics, Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = parent.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
-      Files.writeString(tmp, render(m), StandardCharsets.UTF_8);
+      Files.writeString(tmp, render(m, diagnostics), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new HoneException("cannot write report " + file + ": " + e.getMessage(), e);
