@@ -129,7 +129,7 @@ public final class Table {
       }
     }
     List<String> sens = sensitive.stream().filter(s -> !names.contains(s)).toList();
-    return new Table(out, names.contains(target) ? null : target, sens, task);
+    return new Table(out, target != null && names.contains(target) ? null : target, sens, task);
   }
 
   /** With {@code col} replacing the column of the same name, or appended if new. */
