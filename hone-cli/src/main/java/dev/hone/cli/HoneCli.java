@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = HoneCli.Version.class,
     description = "Search, train and prove machine-learning models.",
-    subcommands = {TrainCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
-public final class HoneCli implements Runnable {
+    subcommands = {
+      TrainCommand.class, PredictCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class
+    })
+public final class HoneCli implements java.util.concurrent.Callable<Integer> {
   /** Exit code for usage and data errors. */
   public static final int EXIT_USER_ERROR = 2;
 
@@ -50,9 +52,11 @@ public final class HoneCli implements Runnable {
     return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   }
 
+  /** Without a subcommand: prints usage to stderr and exits with the usage-error code. */
   @Override
-  public void run() {
-    CommandLine.usage(this, System.out);
+  public Integer call() {
+    CommandLine.usage(this, System.err);
+    return EXIT_USER_ERROR;
   }
 
   /** Builds the command line with Hone's exit-code mapping. */

@@ -1,6 +1,7 @@
 package dev.hone.cli;
 
 import dev.hone.core.data.TaskType;
+import dev.hone.experiment.CsvSettings;
 import dev.hone.experiment.TrainConfig;
 import dev.hone.experiment.TrainResult;
 import dev.hone.experiment.TrainWorkflow;
@@ -29,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--test-data", paramLabel = "FILE",
-      description = "A separate labelled test file; otherwise 20% of --data is held out.")
+      description = "A separate labelled test file; otherwise 20%% of --data is held out.")
   Path testData;
 
   @Option(names = "--target", paramLabel = "COLUMN", description = "The label column.")
@@ -76,6 +77,23 @@ final class TrainCommand implements Callable<Integer> {
       description = "tpe or random (default: ${DEFAULT-VALUE}).")
   String sampler;
 
+  @Option(names = "--delimiter", paramLabel = "CHAR",
+      description = "CSV field delimiter: one character, 'tab' or 'space' (default: detected).")
+  String delimiter;
+
+  @Option(names = "--header", negatable = true,
+      description = "Whether the first row is a header (default: detected).")
+  Boolean header;
+
+  @Option(names = "--na", paramLabel = "TOKENS", split = ",",
+      description = "Extra missing-value tokens, comma-separated (defaults: empty, ?, NA, N/A, NaN,"
+          + " nan, null, NULL).")
+  List<String> na;
+
+  @Option(names = "--categorical", paramLabel = "COLUMNS", split = ",",
+      description = "Columns to read as categorical even if their values are numbers.")
+  List<String> categorical;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Native threads per fit (default: available processors).")
   Integer threads;
@@ -99,7 +117,8 @@ final class TrainCommand implements Callable<Integer> {
             dedupe,
             metric,
             sampler,
-            threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+            new CsvSettings(CsvSettings.parseDelimiter(delimiter), header, na, categorical));
     try (ProgressReporter progress = new ProgressReporter()) {
       TrainResult r = new TrainWorkflow().run(cfg, progress);
       progress.close();

@@ -163,4 +163,44 @@ class BadInputTest {
     String metrics = Files.readString(dir.resolve("out/metrics.json"));
     assertTrue(metrics.contains("empty"), "warning names the dropped column: " + metrics);
   }
+
+  @Test
+  void strayTextInANumericColumnIsAnErrorWithTheWayOut() throws IOException {
+    String t = table(200, 7);
+    String[] lines = t.split("\n");
+    lines[11] = "0.3x" + lines[11].substring(lines[11].indexOf(','));
+    Path data = write("typo.csv", String.join("\n", lines) + "\n");
+    assertUserError(train(data, "y"), "typo.csv", "line 12", "x1", "0.3x", "--na", "--categorical");
+    // the suggested options work
+    CliRunner.Result na = train(data, "y", "--na", "0.3x");
+    assertEquals(0, na.exitCode(), na.err());
+  }
+
+  @Test
+  void valueBeyondFloatRange() throws IOException {
+    String t = table(60, 8).replaceFirst("\n[^,\n]*,", "\n1e308,");
+    assertUserError(train(write("huge.csv", t), "y"), "huge.csv", "x1", "1.0E308");
+  }
+
+  @Test
+  void foreignFilesInModelFolderAreNotReplaced() throws IOException {
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("model"));
+    Files.writeString(out.resolve("model/important.txt"), "mine");
+    assertUserError(train(write("ok.csv", table(60, 9)), "y"), "model/", "--out");
+    assertEquals("mine", Files.readString(out.resolve("model/important.txt")));
+  }
+
+  @Test
+  void blankStudyNameAndNoCommand() throws IOException {
+    assertUserError(train(write("ok.csv", table(60, 10)), "y", "--study", " "), "--study");
+    assertEquals(2, CliRunner.run().exitCode());
+  }
+
+  @Test
+  void failedRunLeavesNoEmptyOutputFolder() {
+    CliRunner.Result r = train(dir.resolve("absent.csv"), "y");
+    assertEquals(2, r.exitCode());
+    assertFalse(Files.exists(dir.resolve("out")), "no empty --out folder left behind");
+  }
 }

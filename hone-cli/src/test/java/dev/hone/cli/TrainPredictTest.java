@@ -105,6 +105,27 @@ class TrainPredictTest {
       assertEquals(pb > pa ? "b" : "a", f[2]);
     }
 
+    // the target column, when present, is ignored
+    Path withTarget = dir.resolve("preds2.csv");
+    CliRunner.Result p2 =
+        CliRunner.run(
+            "predict", "--model", outA.resolve("model").toString(), "--data", data.toString(),
+            "--out", withTarget.toString());
+    assertEquals(0, p2.exitCode(), p2.err());
+    assertEquals(401, Files.readAllLines(withTarget).size());
+
+    // evaluate on a labelled table
+    Path evalOut = dir.resolve("eval");
+    CliRunner.Result ev =
+        CliRunner.run(
+            "evaluate", "--model", outA.resolve("model").toString(), "--data", data.toString(),
+            "--out", evalOut.toString());
+    assertEquals(0, ev.exitCode(), ev.err());
+    JsonNode evMetrics = Json.mapper().readTree(evalOut.resolve("metrics.json").toFile());
+    assertEquals(400, evMetrics.get("test").get("n").asInt());
+    assertTrue(evMetrics.has("diagnostics"));
+    assertTrue(Files.readString(evalOut.resolve("report.html")).contains("hone evaluate"));
+
     // schema mismatch: a column is missing -> exit 2, nothing written, model untouched
     Path wrong = dir.resolve("wrong.csv");
     Files.writeString(wrong, "x1,other\n0.5,u\n");

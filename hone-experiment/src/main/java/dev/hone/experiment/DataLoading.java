@@ -39,7 +39,7 @@ final class DataLoading {
       PreparedTable test = null;
       DataProvenance testProv = null;
       if (cfg.testData() != null) {
-        test = readTestFile(cfg.testData(), ds.trainOptions().withHeader(null), train);
+        test = readTestFile(cfg.testData(), cfg.csv().apply(CsvOptions.defaults()), train);
         testProv = fileProvenance(cfg.testData(), test.table());
       } else if (ds.test() != null) {
         test = ds.prepareTest(train).orElseThrow();
@@ -51,7 +51,7 @@ final class DataLoading {
       return result(ds.name(), train, test, trainProv, testProv, raw.columnNames());
     }
     Path file = cfg.data();
-    Table raw = CsvTableReader.read(file, CsvOptions.defaults());
+    Table raw = CsvTableReader.read(file, cfg.csv().apply(CsvOptions.defaults()));
     PreparedTable train =
         LabelledTableBuilder.prepare(
             raw, cfg.target(), cfg.task(), cfg.sensitive(), file.toString());
@@ -59,7 +59,7 @@ final class DataLoading {
     PreparedTable test = null;
     DataProvenance testProv = null;
     if (cfg.testData() != null) {
-      test = readTestFile(cfg.testData(), CsvOptions.defaults(), train);
+      test = readTestFile(cfg.testData(), cfg.csv().apply(CsvOptions.defaults()), train);
       testProv = fileProvenance(cfg.testData(), test.table());
     }
     return result(

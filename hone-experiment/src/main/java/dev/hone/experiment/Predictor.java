@@ -40,6 +40,7 @@ public final class Predictor {
         t = t.drop(List.of(bundle.schema().target()));
       }
       prep.checkCompatible(t, source);
+      ValueRange.check(t, source);
       Predictions p = bundle.model().predict(prep.transform(prep.coerce(t, source), source));
       write(out, p, bundle.schema().classLabels());
       LOG.info("predicted {} rows of {} with {}", p.size(), data, modelDir);
@@ -47,7 +48,7 @@ public final class Predictor {
     }
   }
 
-  private static Table read(Path data, ModelSchema schema) {
+  static Table read(Path data, ModelSchema schema) {
     CsvTableReader.Result r = CsvTableReader.readWithDetails(data, CsvOptions.defaults());
     if (!r.headerPresent() && r.table().columnCount() == schema.rawColumns().size()) {
       return CsvTableReader.read(

@@ -34,6 +34,18 @@ final class StudyFingerprint {
   }
 
   /**
+   * Compares the fingerprint with a stored study's attributes before the study is loaded, so that
+   * a mismatch is reported by its cause (data, target, seed ...) rather than by a consequence such
+   * as the optimisation direction.
+   *
+   * @throws UserInputException naming the first differing setting
+   */
+  static void checkExisting(
+      dev.hone.search.store.StudyStore store, String name, String storage, Map<String, String> fp) {
+    store.findStudy(name).ifPresent(info -> compare(name, info.userAttributes(), storage, fp));
+  }
+
+  /**
    * Stores the fingerprint on a new study; on an existing one compares it.
    *
    * @throws UserInputException naming the first differing setting
@@ -45,11 +57,19 @@ final class StudyFingerprint {
       fp.forEach((k, v) -> study.setUserAttribute(PREFIX + k, v));
       return;
     }
+    compare(study.name(), attrs, storage, fp);
+  }
+
+  private static void compare(
+      String name, Map<String, String> attrs, String storage, Map<String, String> fp) {
+    if (attrs.keySet().stream().noneMatch(k -> k.startsWith(PREFIX))) {
+      return;
+    }
     for (Map.Entry<String, String> e : fp.entrySet()) {
       String stored = attrs.get(PREFIX + e.getKey());
       if (!Objects.equals(stored, e.getValue())) {
         throw new UserInputException(
-            "study '" + study.name() + "' in " + storage + " was created with " + e.getKey()
+            "study '" + name + "' in " + storage + " was created with " + e.getKey()
                 + " = " + stored + ", but this run has " + e.getKey() + " = " + e.getValue()
                 + "; its trials are not comparable. Use another --study name (or --out), or "
                 + "repeat the original settings to resume it.");

@@ -25,6 +25,7 @@ import java.util.List;
  * @param metric objective metric name, or {@code null} for the task default
  * @param sampler {@code tpe} or {@code random}
  * @param threads native threads per model fit (≥ 1)
+ * @param csv CSV reading options for {@code data} and {@code testData}; {@code null} to detect
  */
 public record TrainConfig(
     String dataset,
@@ -42,7 +43,8 @@ public record TrainConfig(
     boolean dedupe,
     String metric,
     String sampler,
-    int threads) {
+    int threads,
+    CsvSettings csv) {
 
   /** Default trial count. */
   public static final int DEFAULT_TRIALS = 30;
@@ -74,6 +76,10 @@ public record TrainConfig(
           "--sampler was '" + sampler + "' but must be one of tpe, random");
     }
     sensitive = sensitive == null ? null : List.copyOf(sensitive);
+    csv = csv == null ? CsvSettings.DETECT : csv;
+    if (study != null && study.isBlank()) {
+      throw new InvalidParameterException("--study must not be blank; give a name such as adult-v2");
+    }
   }
 
   /** The output directory, defaulting to {@code runs/<dataset or file stem>}. */

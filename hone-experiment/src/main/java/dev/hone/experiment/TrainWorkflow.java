@@ -65,18 +65,56 @@ public final class TrainWorkflow {
   /** Bootstrap resamples for test-metric intervals. */
   public static final int BOOTSTRAP_ROUNDS = 1000;
 
-  /** Runs the whole workflow. */
+  /**
+   * Runs the whole workflow. On failure, an output folder that this run created and left empty is
+   * removed again; nothing that existed before is touched.
+   */
   public TrainResult run(TrainConfig cfg, TrainListener listener) {
+    Path out = cfg.outDir();
+    boolean outExisted = java.nio.file.Files.exists(out);
+    try {
+      return runIn(out, cfg, listener);
+    } catch (RuntimeException e) {
+      if (!outExisted) {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(out)) {
+          if (s.findAny().isEmpty()) {
+            java.nio.file.Files.deleteIfExists(out);
+          }
+        } catch (java.io.IOException ignored) {
+          // best effort: the folder is empty or absent anyway
+        }
+      }
+      throw e;
+    }
+  }
+
+  private TrainResult runIn(Path out, TrainConfig cfg, TrainListener listener) {
     Instant started = Instant.now();
     long runStart = System.nanoTime();
     long[] engineNanos = {0}; // time inside the learner's fit and predict calls
-    Path out = cfg.outDir();
     AtomicFiles.checkWritableDirectory(out, "--out");
+    Path modelDir = out.resolve("model");
+    if (java.nio.file.Files.isDirectory(modelDir)
+        && !java.nio.file.Files.exists(modelDir.resolve("schema.json"))) {
+      try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(modelDir)) {
+        if (s.findAny().isPresent()) {
+          throw new UserInputException(
+              "--out " + out + " has a folder model/ with files hone did not write (no"
+                  + " schema.json); it would be replaced. Choose another --out, or move them away");
+        }
+      } catch (java.io.IOException e) {
+        throw new HoneException("cannot read " + modelDir + ": " + e.getMessage(), e);
+      }
+    }
 
     listener.stage("loading data");
     LoadedData data = DataLoading.load(cfg);
     List<String> warnings = new ArrayList<>(data.warnings());
     Table full = data.train();
+    ValueRange.check(full, data.trainProvenance().source());
+    if (data.test() != null) {
+      ValueRange.check(data.test(), data.testProvenance().source());
+    }
     TaskType task = full.task();
     LOG.info(
         "loaded {} rows x {} columns from {}; target '{}', task {}",
@@ -104,12 +142,14 @@ public final class TrainWorkflow {
     List<String> paramNames = new ArrayList<>(space.distributions().keySet());
 
     String storageUrl = cfg.storageUrl();
-    try (StudyStore store = SqliteStudyStore.open(storageUrl)) {
+    try (StudyLock lock = StudyLock.acquire(storageUrl, cfg.studyName());
+        StudyStore store = SqliteStudyStore.open(storageUrl)) {
       Sampler sampler = cfg.sampler().equals("random") ? new RandomSampler() : new TpeSampler();
+      Map<String, String> fingerprint =
+          StudyFingerprint.of(data, cfg, objective.metricName(), LEARNER, cfg.sampler(), splits);
+      StudyFingerprint.checkExisting(store, cfg.studyName(), storageUrl, fingerprint);
       Study study = Study.createOrLoad(store, cfg.studyName(), direction, sampler, cfg.seed());
-      StudyFingerprint.bindOrCheck(
-          study, storageUrl,
-          StudyFingerprint.of(data, cfg, objective.metricName(), LEARNER, cfg.sampler(), splits));
+      StudyFingerprint.bindOrCheck(study, storageUrl, fingerprint);
 
       int finishedBefore = countFinished(study.trials());
       listener.searchStarted(
@@ -121,7 +161,7 @@ public final class TrainWorkflow {
 
       int threads = cfg.threads();
       long searchStart = System.nanoTime();
-      study.optimize(
+      dev.hone.search.study.OptimizeResult optimized = study.optimize(
           trial -> {
             Map<String, Object> sampled = trial.suggestAll(space);
             ParamSet params = ParamSet.resolve(learner.paramSpecs(), sampled);
@@ -155,6 +195,14 @@ public final class TrainWorkflow {
           });
       listener.searchFinished();
       long searchNanos = System.nanoTime() - searchStart;
+      if (optimized.stoppedByTimeBudget()) {
+        String w =
+            "the search stopped at its --time-budget of " + cfg.timeBudget().toSeconds() + " s with "
+                + countFinished(study.trials()) + " of " + cfg.trials() + " trials finished; run"
+                + " the same command again to continue the study";
+        warnings.add(w);
+        LOG.warn(w);
+      }
 
       List<TrialRecord> trials = study.trials();
       TrialRecord best =

@@ -91,8 +91,8 @@ public final class FittedPreprocessor {
 
   /** Schema-check problem: unknown columns (argument: their names). */
   public static final String EXTRA_COLUMNS =
-      "column(s) %s that the model was not trained on: drop these columns or retrain (or allow"
-          + " extra columns to ignore them)";
+      "column(s) %s that the model was not trained on: drop these columns from the file, or"
+          + " retrain with them";
 
   /** Schema-check message: source name, then the list of problems. */
   public static final String SCHEMA_MISMATCH = "%s does not match the model's input schema:%s";

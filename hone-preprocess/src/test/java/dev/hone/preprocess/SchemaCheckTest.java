@@ -56,8 +56,8 @@ class SchemaCheckTest {
         assertThrows(DataValidationException.class, () -> FITTED.checkCompatible(extra, "x.csv"));
     assertEquals(
         "x.csv does not match the model's input schema:\n"
-            + "  - column(s) [zip] that the model was not trained on: drop these columns or"
-            + " retrain (or allow extra columns to ignore them)",
+            + "  - column(s) [zip] that the model was not trained on: drop these columns from the"
+            + " file, or retrain with them",
         e.getMessage());
     FittedPreprocessor lenient =
         Preprocessor.defaults().withAllowExtraColumns(true).fit(train());

@@ -58,8 +58,12 @@ final class Charts {
     }
     NumberAxis x = new NumberAxis("trial");
     x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    x.setLowerMargin(0.03); // keep the first and last points inside the plot
+    x.setUpperMargin(0.03);
     NumberAxis y = new NumberAxis(objective);
     y.setAutoRangeIncludesZero(false);
+    y.setLowerMargin(0.05);
+    y.setUpperMargin(0.08);
     XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
     dots.setSeriesPaint(0, POINT);
     dots.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));

@@ -62,6 +62,19 @@ public final class HtmlReport {
     ctx.put("paramNames", m.paramNames());
     ctx.put("leaderboard", leaderboard(m));
     ctx.put("trialCount", m.trials().size());
+    ctx.put("hasStudy", !m.trials().isEmpty());
+    long complete = m.trials().stream().filter(t -> "COMPLETE".equals(t.state())).count();
+    ctx.put(
+        "leaderboardNote",
+        complete > m.leaderboardSize()
+            ? "The best " + m.leaderboardSize() + " of " + complete + " complete trials; every"
+                + " trial is in trials.csv."
+            : "All " + complete + " complete trials, best first.");
+    ctx.put(
+        "testNote",
+        m.trials().isEmpty()
+            ? "Model evaluated on the given labelled table"
+            : "Final model evaluated once on the untouched test split");
     ctx.put("stateCounts", stateCounts(m.trials()));
     ctx.put(
         "historySvg", Charts.optimizationHistory(m.trials(), m.objective(), m.maximize()));

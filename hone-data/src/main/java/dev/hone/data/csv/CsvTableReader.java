@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import dev.hone.core.data.CategoricalColumn;
 import dev.hone.core.data.Column;
 import dev.hone.core.data.Table;
 import dev.hone.core.error.DataValidationException;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -75,6 +77,9 @@ public final class CsvTableReader {
   private static final int SNIFF_LINES = 20;
   private static final int SNIFF_MAX_CHARS = 1 << 20;
   private static final char[] CANDIDATES = {',', ';', '\t'};
+
+  /** Share of numeric cells above which stray text in a column is an error. */
+  static final double MOSTLY_NUMERIC = 0.95;
 
   private CsvTableReader() {}
 
@@ -201,8 +206,10 @@ public final class CsvTableReader {
         header ? "the header on line " + headerLine : "the first row, line " + bufferedLines.get(0);
 
     int rows = 0;
+    long[] lineOfRow = new long[1024];
     for (int i = header ? 1 : 0; i < buffered.size(); i++) {
       addRow(file, builders, buffered.get(i), bufferedLines.get(i), missing, widthSource);
+      lineOfRow = record(lineOfRow, rows, bufferedLines.get(i));
       rows++;
     }
     buffered = null;
@@ -213,18 +220,78 @@ public final class CsvTableReader {
         continue;
       }
       addRow(file, builders, fields, r.getStartingLineNumber(), missing, widthSource);
+      lineOfRow = record(lineOfRow, rows, r.getStartingLineNumber());
       rows++;
     }
     if (rows == 0) {
       throw new DataValidationException(
           "file " + file + " has a header (line " + headerLine + ") but no data rows. "
-              + "Add data rows, or if that line is data, read the file without a header");
+              + "Add data rows, or if that line is data, read the file without a header (--no-header)");
     }
     List<Column> columns = new ArrayList<>(width);
     for (ColumnBuilder b : builders) {
-      columns.add(b.build());
+      Column c = b.build();
+      if (c instanceof CategoricalColumn cc && !forced.contains(c.name())) {
+        checkMostlyNumeric(file, cc, lineOfRow);
+      }
+      columns.add(c);
     }
     return new Result(new Table(columns), delimiter, header, headerLine);
+  }
+
+  private static long[] record(long[] lines, int row, long line) {
+    long[] out = row < lines.length ? lines : Arrays.copyOf(lines, lines.length * 2);
+    out[row] = line;
+    return out;
+  }
+
+  /**
+   * A column whose values are numbers except for a few stray tokens (at least {@value
+   * #MOSTLY_NUMERIC} of its non-missing cells are numbers, with at least 20 distinct numbers and at
+   * most 5 distinct other tokens) is almost always a numeric column with typos, an unlisted
+   * missing-value token or a decimal comma. Reading it as categorical would silently change the
+   * model, so it is an error naming the first stray value and its line.
+   */
+  private static void checkMostlyNumeric(Path file, CategoricalColumn c, long[] lineOfRow) {
+    List<String> levels = c.levels();
+    boolean[] numeric = new boolean[levels.size()];
+    int numericLevels = 0;
+    List<String> other = new ArrayList<>();
+    for (int k = 0; k < levels.size(); k++) {
+      numeric[k] = DecimalSyntax.isFiniteDecimal(levels.get(k));
+      if (numeric[k]) {
+        numericLevels++;
+      } else {
+        other.add(levels.get(k));
+      }
+    }
+    if (numericLevels < 20 || other.isEmpty() || other.size() > 5) {
+      return;
+    }
+    long nonMissing = 0;
+    long numericRows = 0;
+    int firstOther = -1;
+    for (int i = 0; i < c.size(); i++) {
+      int code = c.code(i);
+      if (code < 0) {
+        continue;
+      }
+      nonMissing++;
+      if (numeric[code]) {
+        numericRows++;
+      } else if (firstOther < 0) {
+        firstOther = i;
+      }
+    }
+    if (numericRows < MOSTLY_NUMERIC * nonMissing) {
+      return;
+    }
+    throw new DataValidationException(
+        "file " + file + " line " + lineOfRow[firstOther] + " column '" + c.name() + "': value '"
+            + c.get(firstOther) + "' is not a number, but " + numericRows + " of " + nonMissing
+            + " values in this column are numbers (other tokens: " + other + "). Fix the value,"
+            + " declare it a missing-value token (--na '" + c.get(firstOther) + "'), or read the"
+            + " column as categorical (--categorical " + c.name() + ")");
   }
 
   private static void addRow(
@@ -239,7 +306,7 @@ public final class CsvTableReader {
           "file " + file + " line " + line + " has " + fields.length + " fields but "
               + builders.length + " were expected (as in " + widthSource + "). "
               + "Fix that line, quote fields that contain the delimiter, or set the delimiter"
-              + " explicitly");
+              + " explicitly (--delimiter)");
     }
     for (int j = 0; j < fields.length; j++) {
       String v = missing.contains(fields[j]) ? null : fields[j];
@@ -248,9 +315,9 @@ public final class CsvTableReader {
             "file " + file + " line " + line + " column '" + builders[j].name + "': value '"
                 + fields[j] + "' is not a number, but the column was inferred numeric from its"
                 + " first " + builders[j].window() + " non-missing values. Declare '"
-                + builders[j].name + "' a categorical column (CsvOptions.categoricalColumns,"
-                + " --categorical), add '" + fields[j] + "' to the missing-value tokens if it"
-                + " means missing, or fix the file");
+                + builders[j].name + "' a categorical column (--categorical " + builders[j].name
+                + "), declare '" + fields[j] + "' a missing-value token if it means missing (--na '"
+                + fields[j] + "'), or fix the file");
       }
     }
   }
