@@ -34,6 +34,7 @@ class ArchitectureTest {
           Map.entry("hone-search", Set.of("hone-core")),
           Map.entry("hone-store-sqlite", Set.of("hone-core", "hone-search")),
           Map.entry("hone-learner-xgboost", Set.of("hone-core")),
+          Map.entry("hone-explain", Set.of("hone-core", "hone-eval")),
           Map.entry("hone-report", Set.of("hone-core")),
           Map.entry(
               "hone-experiment",
@@ -52,6 +53,7 @@ class ArchitectureTest {
           Map.entry("hone-search", "dev.hone.search"),
           Map.entry("hone-store-sqlite", "dev.hone.store.sqlite"),
           Map.entry("hone-learner-xgboost", "dev.hone.learner.xgboost"),
+          Map.entry("hone-explain", "dev.hone.explain"),
           Map.entry("hone-report", "dev.hone.report"),
           Map.entry("hone-experiment", "dev.hone.experiment"),
           Map.entry("hone-cli", "dev.hone.cli"));
