@@ -301,4 +301,33 @@ class KernelShapTest {
       assertTrue(Math.abs(e.efficiencyGap(r)) < 1e-9);
     }
   }
+
+  /** Efficiency holds exactly on 1000 generated rows, with missing values and one-hot blocks. */
+  @Test
+  void efficiencyIsExactOnEveryRow() {
+    int rows = 0;
+    for (int c = 0; c < 250; c++) {
+      SplittableRandom rng = Seeds.rng(31, "kernel-eff", c);
+      int numeric = 2 + rng.nextInt(12);
+      int levels = 2 + rng.nextInt(3);
+      int m = numeric + levels;
+      PredictFunction f = TestFunctions.nonlinear(m, rng);
+      double[][] x = TestFunctions.data(4, m, 0.15, rng);
+      double[][] bg = TestFunctions.data(1 + rng.nextInt(6), m, 0.15, rng);
+      ExactShapleyTest.oneHot(x, numeric, levels, rng);
+      ExactShapleyTest.oneHot(bg, numeric, levels, rng);
+      Explanation e =
+          kernel(f, bg, KernelShap.Options.defaults(c).withMaxCoalitions(20 + rng.nextInt(200)))
+              .explain(x, null)
+              .get(0);
+      for (int r = 0; r < x.length; r++) {
+        double fx = f.apply(new double[][] {x[r]})[0][0];
+        assertTrue(
+            Math.abs(e.efficiencyGap(r)) <= 1e-9 * Math.max(1, Math.abs(fx)),
+            "case " + c + " gap " + e.efficiencyGap(r));
+        rows++;
+      }
+    }
+    assertTrue(rows >= 1000);
+  }
 }

@@ -23,7 +23,8 @@ import java.util.Objects;
  * arithmetic) to the ensemble's margin: {@code base + Σφ = margin(x)}, with {@code base} the
  * intercept plus each tree's cover-weighted mean leaf value.
  *
- * <p>Thread safety: immutable; {@link #explain} may run concurrently.
+ * <p>Thread safety: immutable; {@link #explain} may run concurrently and can itself use several
+ * threads.
  */
 public final class TreeShap {
   /** The {@link Explanation#method()} of results. */
@@ -70,13 +71,27 @@ public final class TreeShap {
   }
 
   /**
-   * Explains rows of {@code x} in margin space.
+   * Explains rows of {@code x} in margin space, on the calling thread.
    *
    * @param x rows {@code [n][nFeatures]}, {@code NaN} = missing
    * @param rows indices into {@code x}, or {@code null} for all
    * @return one explanation per output group
    */
   public List<Explanation> explain(double[][] x, int[] rows) {
+    return explain(x, rows, 1);
+  }
+
+  /**
+   * Explains rows of {@code x} in margin space, splitting the rows over {@code threads} threads
+   * (created for this call and stopped before it returns). The result does not depend on the
+   * number of threads.
+   *
+   * @param threads number of threads (≥ 1)
+   */
+  public List<Explanation> explain(double[][] x, int[] rows, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
     int f = ensemble.nFeatures();
     int[] idx = rows;
     if (idx == null) {
@@ -87,29 +102,49 @@ public final class TreeShap {
     } else {
       idx = idx.clone();
     }
+    for (int i : idx) {
+      if (x[i].length != f) {
+        throw new IllegalArgumentException(
+            "row " + i + " has " + x[i].length + " values, expected " + f);
+      }
+    }
+    int groups = ensemble.nGroups();
+    double[][][] values = new double[groups][idx.length][];
+    double[][] pred = new double[idx.length][];
+    int[] order = idx;
+    int chunks = Math.min(threads, Math.max(1, idx.length));
+    Runnable[] work = new Runnable[chunks];
+    for (int c = 0; c < chunks; c++) {
+      int from = (int) ((long) c * idx.length / chunks);
+      int to = (int) ((long) (c + 1) * idx.length / chunks);
+      work[c] =
+          () -> {
+            Workspace ws = new Workspace(maxDepth);
+            for (int r = from; r < to; r++) {
+              double[] row = x[order[r]];
+              double[][] phi = new double[groups][f + 1];
+              for (int t = 0; t < ensemble.trees().size(); t++) {
+                ws.run(ensemble.trees().get(t), row, phi[ensemble.treeGroups()[t]]);
+              }
+              for (int g = 0; g < groups; g++) {
+                values[g][r] = java.util.Arrays.copyOf(phi[g], f);
+              }
+              pred[r] = ensemble.predictMargin(row);
+            }
+          };
+    }
+    runAll(work);
+    double[][] fv = new double[idx.length][];
+    for (int r = 0; r < idx.length; r++) {
+      fv[r] = x[idx[r]].clone();
+    }
     List<Explanation> out = new ArrayList<>();
-    Workspace ws = new Workspace(maxDepth);
-    for (int g = 0; g < ensemble.nGroups(); g++) {
-      double[][] values = new double[idx.length][f];
+    for (int g = 0; g < groups; g++) {
       double[] base = new double[idx.length];
-      double[] pred = new double[idx.length];
-      double[][] fv = new double[idx.length][];
+      double[] p = new double[idx.length];
       for (int r = 0; r < idx.length; r++) {
-        double[] row = x[idx[r]];
-        if (row.length != f) {
-          throw new IllegalArgumentException(
-              "row " + idx[r] + " has " + row.length + " values, expected " + f);
-        }
-        double[] phi = new double[f + 1];
-        for (int t = 0; t < ensemble.trees().size(); t++) {
-          if (ensemble.treeGroups()[t] == g) {
-            ws.run(ensemble.trees().get(t), row, phi);
-          }
-        }
-        System.arraycopy(phi, 0, values[r], 0, f);
         base[r] = expected[g];
-        pred[r] = ensemble.predictMargin(row)[g];
-        fv[r] = row.clone();
+        p[r] = pred[r][g];
       }
       Map<String, Object> params = new LinkedHashMap<>();
       params.put("n_trees", ensemble.trees().size());
@@ -117,10 +152,46 @@ public final class TreeShap {
       params.put("objective", ensemble.objective());
       out.add(
           new Explanation(
-              METHOD, OutputSpace.MARGIN, g, ensemble.nGroups() == 1 ? "margin" : "margin" + g,
-              ensemble.featureNames(), idx, fv, values, base, pred, null, params));
+              METHOD, OutputSpace.MARGIN, g, groups == 1 ? "margin" : "margin" + g,
+              ensemble.featureNames(), idx, fv, values[g], base, p, null, params));
     }
     return out;
+  }
+
+  private static void runAll(Runnable[] work) {
+    if (work.length == 1) {
+      work[0].run();
+      return;
+    }
+    Thread[] threads = new Thread[work.length - 1];
+    Throwable[] failure = new Throwable[1];
+    for (int i = 0; i < threads.length; i++) {
+      Runnable w = work[i + 1];
+      threads[i] = new Thread(w, "tree-shap-" + (i + 1));
+      threads[i].setUncaughtExceptionHandler((t, e) -> {
+        synchronized (failure) {
+          failure[0] = e;
+        }
+      });
+      threads[i].start();
+    }
+    work[0].run();
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while computing TreeSHAP", e);
+      }
+    }
+    synchronized (failure) {
+      if (failure[0] instanceof RuntimeException re) {
+        throw re;
+      }
+      if (failure[0] != null) {
+        throw new IllegalStateException("TreeSHAP worker failed", failure[0]);
+      }
+    }
   }
 
   /**

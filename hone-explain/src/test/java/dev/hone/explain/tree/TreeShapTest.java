@@ -48,6 +48,10 @@ class TreeShapTest {
       double[][] x = RandomTrees.rows(10, m, oneHotFrom, 0.25, rng);
       List<Explanation> ex = new TreeShap(e).explain(x, null);
       assertEquals(groups, ex.size());
+      List<Explanation> par = new TreeShap(e).explain(x, null, 3);
+      for (int g = 0; g < groups; g++) {
+        assertTrue(java.util.Arrays.deepEquals(ex.get(g).values(), par.get(g).values()));
+      }
       for (Explanation g : ex) {
         assertEquals(OutputSpace.MARGIN, g.outputSpace());
         for (int r = 0; r < g.nRows(); r++) {
