@@ -41,7 +41,19 @@ public final class HtmlReport {
 
   /** Renders the page. */
   public static String render(ReportModel m) {
+    return render(m, null);
+  }
+
+  /**
+   * Renders the page with an "Explanations" section.
+   *
+   * @param explain the explanation view, or {@code null} to leave the section out
+   */
+  public static String render(ReportModel m, ExplainabilityView explain) {
     Map<String, Object> ctx = new HashMap<>();
+    if (explain != null) {
+      ctx.put("explain", ExplainSection.context(explain));
+    }
     ctx.put("title", m.title());
     ctx.put("overview", m.overview());
     ctx.put("warnings", m.warnings());
@@ -75,11 +87,16 @@ public final class HtmlReport {
 
   /** Renders to {@code file} atomically (temporary sibling, then rename). */
   public static void write(ReportModel m, Path file) {
+    write(m, null, file);
+  }
+
+  /** As {@link #write(ReportModel, Path)} with an explanation section ({@code null}: none). */
+  public static void write(ReportModel m, ExplainabilityView explain, Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = parent.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
-      Files.writeString(tmp, render(m), StandardCharsets.UTF_8);
+      Files.writeString(tmp, render(m, explain), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new HoneException("cannot write report " + file + ": " + e.getMessage(), e);
