@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * factor {@code n / (n − M + 1)} for small samples. When every
  * coalition is enumerated the result is the exact Shapley value and the standard errors are 0.
  *
+ * <p>With a single sampled draw the standard errors are {@code NaN} (no variance estimate).
+ *
  * <p><b>Stopping</b>: with {@code tolerance > 0}, coalitions are sampled in rounds of {@code
  * roundSize} new coalitions until the largest standard error is at most {@code tolerance} or the
  * budget is spent; with {@code tolerance = 0} (default) the whole budget is used in one round.
@@ -81,7 +83,8 @@ public final class KernelShap {
    * Settings.
    *
    * @param maxCoalitions budget of distinct coalitions evaluated per row (each costs one model row
-   *     per background row); {@code 0} = default {@code 2048 + 2M}; capped at {@code 2^M − 2}
+   *     per background row); {@code 0} = default {@code 2048 + 2M}; capped at {@code 2^M − 2}.
+   *     Never exceeded; one slot may stay unused when the last sampled pair does not fit
    * @param tolerance stop sampling once the largest standard error is at most this (output
    *     units); {@code 0} = spend the budget
    * @param roundSize new coalitions per sampling round when {@code tolerance > 0} (≥ 1)
@@ -367,7 +370,9 @@ public final class KernelShap {
       while (true) {
         int roundTarget =
             rounds ? Math.min(target, masks.size() + options.roundSize()) : target;
-        sample(roundTarget);
+        int before = masks.size();
+        sample(roundTarget, target);
+        boolean stalled = masks.size() == before; // every remaining coalition was drawn already
         evaluatePending();
         this.rounds++;
         if (!rounds) {
@@ -378,10 +383,10 @@ public final class KernelShap {
         double worst = 0;
         for (double[] s : se) {
           for (double v : s) {
-            worst = Math.max(worst, v);
+            worst = Double.isNaN(v) ? Double.POSITIVE_INFINITY : Math.max(worst, v);
           }
         }
-        if (worst <= options.tolerance() || masks.size() >= target) {
+        if (worst <= options.tolerance() || masks.size() >= target || stalled) {
           return;
         }
       }
@@ -430,8 +435,11 @@ public final class KernelShap {
       return n;
     }
 
-    /** Draws paired coalitions until {@code target} distinct coalitions exist (or draws run out). */
-    void sample(int target) {
+    /**
+     * Draws paired coalitions until {@code target} distinct coalitions exist, never more than
+     * {@code cap} (the budget), or until the draws run out.
+     */
+    void sample(int target, int cap) {
       int[] perm = new int[m];
       double totalMass = 0;
       for (int s = 1; s < sampleSizes.length; s++) {
@@ -471,8 +479,14 @@ public final class KernelShap {
             comp[i >>> 6] |= 1L << i;
           }
         }
-        int a = add(new Mask(bits));
-        int b = add(new Mask(comp));
+        Mask ma = new Mask(bits);
+        Mask mb = new Mask(comp);
+        int fresh = (index.containsKey(ma) ? 0 : 1) + (index.containsKey(mb) ? 0 : 1);
+        if (masks.size() + fresh > cap) {
+          break; // the pair would exceed the budget
+        }
+        int a = add(ma);
+        int b = add(mb);
         if (2 * nDraws + 2 > draws.length) {
           draws = Arrays.copyOf(draws, draws.length * 2);
         }
@@ -629,6 +643,17 @@ public final class KernelShap {
         phi[o][last] = delta[o] - sum;
         if (ainv != null) {
           standardErrors(o, support, theta, ainv);
+        } else if (nDraws == 1) {
+          Arrays.fill(se[o], Double.NaN); // one sampled draw: no variance estimate
+          for (int j = 0; j < m; j++) {
+            boolean inSupport = false;
+            for (int p : support) {
+              inSupport |= p == j;
+            }
+            if (!inSupport) {
+              se[o][j] = 0;
+            }
+          }
         }
       }
     }

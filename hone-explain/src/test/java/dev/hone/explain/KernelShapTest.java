@@ -330,4 +330,25 @@ class KernelShapTest {
     }
     assertTrue(rows >= 1000);
   }
+
+  /**
+   * An unreachable tolerance ends when the budget is spent: 29 of the 30 coalitions of 5 players,
+   * sampled one per round.
+   */
+  @Test
+  void unreachableToleranceEndsAtTheBudget() {
+    SplittableRandom rng = Seeds.rng(32, "tol-end", 0);
+    int m = 5;
+    PredictFunction f = TestFunctions.nonlinear(m, rng);
+    double[][] bg = TestFunctions.data(3, m, 0, rng);
+    double[][] x = TestFunctions.data(1, m, 0, rng);
+    Explanation e =
+        kernel(f, bg, KernelShap.Options.defaults(1).withMaxCoalitions(29).withTolerance(1e-300, 1))
+            .explain(x, null)
+            .get(0);
+    long used = ((Number) e.parameters().get("coalitions_evaluated")).longValue();
+    assertTrue(used == 28 || used == 29, "budget spent but never exceeded: " + used);
+    assertTrue(((Number) e.parameters().get("max_rounds")).intValue() > 1);
+    assertTrue(Math.abs(e.efficiencyGap(0)) < 1e-9);
+  }
 }

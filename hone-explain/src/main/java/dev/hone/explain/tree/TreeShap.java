@@ -199,6 +199,9 @@ public final class TreeShap {
    * level in one pool: level {@code d} owns a segment after its parent's.
    */
   private static final class Workspace {
+    /** {@code INV[k] = 1 / k}, so the path updates multiply instead of divide. */
+    final double[] INV;
+
     final int[] feat;
     final double[] zero;
     final double[] one;
@@ -213,6 +216,10 @@ public final class TreeShap {
       zero = new double[size];
       one = new double[size];
       w = new double[size];
+      INV = new double[depth + 4];
+      for (int k = 1; k < INV.length; k++) {
+        INV[k] = 1.0 / k;
+      }
     }
 
     void run(Tree t, double[] row, double[] out) {
@@ -272,9 +279,11 @@ public final class TreeShap {
       zero[off + l] = pz;
       one[off + l] = po;
       w[off + l] = l == 0 ? 1.0 : 0.0;
+      double inv = INV[l + 1];
       for (int i = l - 1; i >= 0; i--) {
-        w[off + i + 1] += po * w[off + i] * (i + 1) / (double) (l + 1);
-        w[off + i] = pz * w[off + i] * (l - i) / (double) (l + 1);
+        double wi = w[off + i];
+        w[off + i + 1] += po * wi * (i + 1) * inv;
+        w[off + i] = pz * wi * (l - i) * inv;
       }
       return l + 1;
     }
@@ -285,13 +294,20 @@ public final class TreeShap {
       double o = one[off + i];
       double z = zero[off + i];
       double n = w[off + l];
-      for (int j = l - 1; j >= 0; j--) {
-        if (o != 0) {
+      double lp1 = l + 1;
+      double invLp1 = INV[l + 1];
+      if (o != 0) {
+        double invO = 1 / o;
+        for (int j = l - 1; j >= 0; j--) {
           double t = w[off + j];
-          w[off + j] = n * (l + 1) / ((j + 1) * o);
-          n = t - w[off + j] * z * (l - j) / (double) (l + 1);
-        } else {
-          w[off + j] = z == 0 ? 0 : w[off + j] * (l + 1) / (z * (l - j));
+          double wj = n * lp1 * INV[j + 1] * invO;
+          w[off + j] = wj;
+          n = t - wj * z * (l - j) * invLp1;
+        }
+      } else {
+        double invZ = z == 0 ? 0 : 1 / z;
+        for (int j = l - 1; j >= 0; j--) {
+          w[off + j] = w[off + j] * lp1 * invZ * INV[l - j];
         }
       }
       for (int j = i; j < l; j++) {
@@ -306,17 +322,21 @@ public final class TreeShap {
       int l = len - 1;
       double o = one[off + i];
       double z = zero[off + i];
+      double lp1 = l + 1;
       double total = 0;
       if (o != 0) {
+        double invO = lp1 / o;
+        double zl = z * INV[l + 1];
         double n = w[off + l];
         for (int j = l - 1; j >= 0; j--) {
-          double t = n * (l + 1) / ((j + 1) * o);
+          double t = n * invO * INV[j + 1];
           total += t;
-          n = w[off + j] - t * z * (l - j) / (double) (l + 1);
+          n = w[off + j] - t * zl * (l - j);
         }
       } else if (z != 0) {
+        double invZ = lp1 / z;
         for (int j = l - 1; j >= 0; j--) {
-          total += w[off + j] * (l + 1) / (z * (l - j));
+          total += w[off + j] * invZ * INV[l - j];
         }
       }
       return total;

@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
  * on Adult, Hone's path-dependent implementation against XGBoost's own {@code predictContrib}.
  * Each measurement: one warm-up, then {@code repeats} timed runs; medians are printed.
  *
- * <p>Arguments: {@code [repeats=3] [kernelRows=8] [treeRows=2000]}.
+ * <p>Arguments: {@code [repeats=3] [kernelRows=8] [treeRows=2000]}; 0 rows skips that part.
  */
 public final class ExplainThroughput {
   private ExplainThroughput() {}
@@ -78,16 +78,21 @@ public final class ExplainThroughput {
     System.out.printf(
         Locale.ROOT, "machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.name"), System.getProperty("java.version"));
-    System.out.println();
-    System.out.println("KernelSHAP, XGBoost margin (100 trees, depth 6), 100 background rows, default budget 2048+2M");
-    System.out.printf(
-        Locale.ROOT, "%-9s %12s %16s %18s %14s%n", "features", "rows/s", "model rows/s", "in prediction %",
-        "coalitions/row");
-    for (int m : new int[] {10, 20, 50}) {
-      kernel(m, repeats, kernelRows);
+    if (kernelRows > 0) {
+      System.out.println();
+      System.out.println(
+          "KernelSHAP, XGBoost margin (100 trees, depth 6), 100 background rows, default budget 2048+2M");
+      System.out.printf(
+          Locale.ROOT, "%-9s %12s %16s %18s %14s%n", "features", "rows/s", "model rows/s",
+          "in prediction %", "coalitions/row");
+      for (int m : new int[] {10, 20, 50}) {
+        kernel(m, repeats, kernelRows);
+      }
     }
     System.out.println();
-    tree(repeats, treeRows);
+    if (treeRows > 0) {
+      tree(repeats, treeRows);
+    }
   }
 
   static void kernel(int m, int repeats, int nRows) {
