@@ -64,10 +64,19 @@ public final class RealData {
     return new Prepared(x, y, t.task(), k, prep);
   }
 
-  /** Fits XGBoost without validation data. */
+  /**
+   * Fits XGBoost without validation data on one native thread (tests share a small machine, and
+   * OpenMP threads spin when cores are oversubscribed).
+   */
   public static XGBoostModel fit(FeatureMatrix x, double[] y, TaskType task, int nClasses, Map<String, ?> params, long seed) {
+    return fit(x, y, task, nClasses, params, seed, 1);
+  }
+
+  /** Fits XGBoost without validation data on {@code threads} native threads. */
+  public static XGBoostModel fit(
+      FeatureMatrix x, double[] y, TaskType task, int nClasses, Map<String, ?> params, long seed, int threads) {
     ParamSet ps = ParamSet.resolve(XGBoostParams.all(), params);
     return new XGBoostLearner()
-        .fit(new FitRequest(x, y, null, null, task, nClasses, ps, seed, 2, null));
+        .fit(new FitRequest(x, y, null, null, task, nClasses, ps, seed, threads, null));
   }
 }

@@ -36,6 +36,9 @@ import java.util.SplittableRandom;
 public final class ExplainThroughput {
   private ExplainThroughput() {}
 
+  /** Native XGBoost threads for fitting and prediction (the machine's cores). */
+  static final int THREADS = Runtime.getRuntime().availableProcessors();
+
   /** Counts the time spent inside the wrapped function. */
   static final class Timed implements PredictFunction {
     final PredictFunction f;
@@ -116,7 +119,7 @@ public final class ExplainThroughput {
     }
     FeatureMatrix x = new FeatureMatrix(data, n, names);
     try (XGBoostModel model =
-        RealData.fit(x, y, TaskType.BINARY, 2, Map.of("n_estimators", 100L, "max_depth", 6L), 1)) {
+        RealData.fit(x, y, TaskType.BINARY, 2, Map.of("n_estimators", 100L, "max_depth", 6L), 1, THREADS)) {
       double[][] rows = Matrices.toRows(x);
       Background bg = Background.sample(rows, 100, 5);
       double[][] explain = Arrays.copyOfRange(rows, 1000, 1000 + nRows);
@@ -150,7 +153,7 @@ public final class ExplainThroughput {
     Path tmp = Files.createTempDirectory("hone-bench");
     RealData.Prepared d = RealData.load("adult", tmp.resolve("cache"));
     try (XGBoostModel model =
-        RealData.fit(d.x(), d.y(), d.task(), d.nClasses(), Map.of("n_estimators", 100L, "max_depth", 6L), 2)) {
+        RealData.fit(d.x(), d.y(), d.task(), d.nClasses(), Map.of("n_estimators", 100L, "max_depth", 6L), 2, THREADS)) {
       model.save(tmp.resolve("model"));
       TreeEnsemble e = XGBoostJson.parse(tmp.resolve("model").resolve("model.json"), model.bestIteration() + 1);
       TreeShap hone = new TreeShap(e);
