@@ -35,12 +35,14 @@ class ArchitectureTest {
           Map.entry("hone-store-sqlite", Set.of("hone-core", "hone-search")),
           Map.entry("hone-learner-xgboost", Set.of("hone-core")),
           Map.entry("hone-fairness", Set.of("hone-core", "hone-eval")),
+          Map.entry("hone-explain", Set.of("hone-core", "hone-eval")),
           Map.entry("hone-report", Set.of("hone-core")),
           Map.entry(
               "hone-experiment",
               Set.of(
                   "hone-core", "hone-data", "hone-preprocess", "hone-eval", "hone-search",
-                  "hone-store-sqlite", "hone-learner-xgboost", "hone-fairness", "hone-report")),
+                  "hone-store-sqlite", "hone-learner-xgboost", "hone-fairness", "hone-explain",
+                  "hone-report")),
           Map.entry("hone-cli", Set.of("hone-core", "hone-experiment")));
 
   /** Module → its root package. */
@@ -54,6 +56,7 @@ class ArchitectureTest {
           Map.entry("hone-store-sqlite", "dev.hone.store.sqlite"),
           Map.entry("hone-learner-xgboost", "dev.hone.learner.xgboost"),
           Map.entry("hone-fairness", "dev.hone.fairness"),
+          Map.entry("hone-explain", "dev.hone.explain"),
           Map.entry("hone-report", "dev.hone.report"),
           Map.entry("hone-experiment", "dev.hone.experiment"),
           Map.entry("hone-cli", "dev.hone.cli"));

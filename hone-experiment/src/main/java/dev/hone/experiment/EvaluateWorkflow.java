@@ -96,7 +96,7 @@ public final class EvaluateWorkflow {
       if (fairness != null) {
         model = model.withFairness(fairness.view());
       }
-      HtmlReport.write(model, Diagnostics.view(diagnostics), out.resolve("report.html"));
+      HtmlReport.write(model, Diagnostics.view(diagnostics), null, out.resolve("report.html"));
       LOG.info("evaluated {} rows of {} with {}; wrote {}", p.size(), data, modelDir, out);
       Map<String, Double> values = new LinkedHashMap<>();
       for (MetricValue mv : eval.metrics()) {

@@ -269,6 +269,14 @@ public final class TrainWorkflow {
                 started.toString(),
                 finished.toString());
         ModelBundle.write(out.resolve("model"), model, prep, data, prov);
+
+        listener.stage("explaining the model: TreeSHAP, permutation importance, partial dependence");
+        Object rounds = model.fitInfo().get("rounds_trained");
+        Explanations explanations =
+            Explanations.compute(
+                task, out.resolve("model").resolve("model.json"),
+                rounds == null ? 0 : ((Number) rounds).intValue(), model, prep, xFit, xTest, yTest,
+                objective, Seeds.derive(cfg.seed(), "explain", 0));
         Map<String, Object> metricsJson = new LinkedHashMap<>();
         metricsJson.put("objective", objective.metricName());
         metricsJson.put("direction", direction.name());
@@ -276,6 +284,7 @@ public final class TrainWorkflow {
         metricsJson.put("best_validation_value", best.value());
         metricsJson.put("test", eval);
         metricsJson.put("diagnostics", diagnostics);
+        metricsJson.put("explanations", explanations.json());
         if (fairness != null) {
           metricsJson.put("fairness", fairness.json());
         }
@@ -290,7 +299,9 @@ public final class TrainWorkflow {
         if (fairness != null) {
           reportModel = reportModel.withFairness(fairness.view());
         }
-        HtmlReport.write(reportModel, Diagnostics.view(diagnostics), out.resolve("report.html"));
+        HtmlReport.write(
+            reportModel, Diagnostics.view(diagnostics), explanations.view(),
+            out.resolve("report.html"));
 
         double total = (System.nanoTime() - runStart) / 1e9;
         LOG.info(

@@ -41,16 +41,31 @@ public final class HtmlReport {
 
   /** Renders the page. */
   public static String render(ReportModel m) {
-    return render(m, null);
+    return render(m, null, null);
+  }
+
+  /** Renders the page with the diagnostics sections ({@code null}: none). */
+  public static String render(ReportModel m, DiagnosticsView diagnostics) {
+    return render(m, diagnostics, null);
+  }
+
+  /** Renders the page with the explanations section ({@code null}: none). */
+  public static String render(ReportModel m, ExplainabilityView explain) {
+    return render(m, null, explain);
   }
 
   /**
-   * Renders the page with the diagnostics sections (calibration, residuals, sensitivity) placed
-   * just before the provenance; a {@code null} view or part leaves its section out.
+   * Renders the page with the optional sections placed just before the provenance: diagnostics
+   * (calibration, residuals, sensitivity) and explanations; a {@code null} view or part leaves its
+   * section out.
    */
-  public static String render(ReportModel m, DiagnosticsView diagnostics) {
+  public static String render(
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain) {
     Map<String, Object> ctx = new HashMap<>();
     DiagnosticsSections.put(ctx, diagnostics);
+    if (explain != null) {
+      ctx.put("explain", ExplainSection.context(explain));
+    }
     ctx.put("title", m.title());
     ctx.put("overview", m.overview());
     ctx.put("warnings", m.warnings());
@@ -100,16 +115,17 @@ public final class HtmlReport {
 
   /** Renders to {@code file} atomically (temporary sibling, then rename). */
   public static void write(ReportModel m, Path file) {
-    write(m, null, file);
+    write(m, null, null, file);
   }
 
-  /** Renders with diagnostics to {@code file} atomically (temporary sibling, then rename). */
-  public static void write(ReportModel m, DiagnosticsView diagnostics, Path file) {
+  /** Renders with the optional sections to {@code file} atomically (temporary sibling, rename). */
+  public static void write(
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain, Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = parent.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
-      Files.writeString(tmp, render(m, diagnostics), StandardCharsets.UTF_8);
+      Files.writeString(tmp, render(m, diagnostics, explain), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new HoneException("cannot write report " + file + ": " + e.getMessage(), e);

@@ -99,7 +99,7 @@ class DiagnosticsReportTest {
     String plain = HtmlReport.render(model());
     assertFalse(plain.contains("<h2>Calibration</h2>"));
     assertFalse(plain.contains("<h2>Sensitivity</h2>"));
-    String withNull = HtmlReport.render(model(), null);
+    String withNull = HtmlReport.render(model(), (DiagnosticsView) null);
     assertFalse(withNull.contains("<h2>Residual diagnostics</h2>"));
     assertEquals(1, count(withNull, "<svg"), "only the optimisation history");
     DiagnosticsView d = diagnostics();
