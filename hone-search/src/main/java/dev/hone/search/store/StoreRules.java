@@ -1,6 +1,9 @@
 package dev.hone.search.store;
 
+import dev.hone.search.space.CategoricalDistribution;
 import dev.hone.search.space.Distribution;
+import dev.hone.search.space.FloatDistribution;
+import dev.hone.search.space.IntDistribution;
 import dev.hone.search.study.Direction;
 import dev.hone.search.study.TrialRecord;
 import dev.hone.search.study.TrialState;
@@ -149,6 +152,26 @@ public final class StoreRules {
       out.put(name, norm);
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * An enqueued value in the Java type of {@code d}: a {@code Long} becomes a {@code Double} for a
+   * float distribution (and its decimal string for a categorical one); an integral {@code Double}
+   * becomes a {@code Long} for an int distribution. Other values are returned as they are (and
+   * then fail {@code d.contains}).
+   */
+  public static Object coerceFixed(Object v, Distribution d) {
+    if (d instanceof FloatDistribution && v instanceof Long l) {
+      return l.doubleValue();
+    }
+    if (d instanceof IntDistribution && v instanceof Double x && x == Math.rint(x)
+        && Math.abs(x) <= IntDistribution.MAX_ABS) {
+      return (long) x.doubleValue();
+    }
+    if (d instanceof CategoricalDistribution && v instanceof Long l) {
+      return l.toString();
+    }
+    return v;
   }
 
   /** The stale trial's fixed params overlaid by the params it sampled: what a retry re-runs. */

@@ -313,23 +313,26 @@ public final class Study {
    * Finishes {@code trial} as COMPLETE with {@code value}; a NaN value finishes it as FAIL
    * instead (Optuna semantics). Infinite values are COMPLETE.
    *
+   * @return the trial's final snapshot
+   *
    * @throws TrialFinishedException if the trial was already told
    * @throws IllegalArgumentException if the trial belongs to another study
    */
-  public void tell(Trial trial, double value) {
-    finish(trial, value);
+  public TrialRecord tell(Trial trial, double value) {
+    return finish(trial, value);
   }
 
   /**
    * Finishes {@code trial} as PRUNED (carrying its last reported intermediate value, if any) or
    * FAIL.
    *
+   * @return the trial's final snapshot
    * @throws IllegalArgumentException if {@code state} is RUNNING or COMPLETE (use {@link
    *     #tell(Trial, double)}), or the trial belongs to another study
    * @throws TrialFinishedException if the trial was already told
    */
-  public void tell(Trial trial, TrialState state) {
-    finish(trial, state);
+  public TrialRecord tell(Trial trial, TrialState state) {
+    return finish(trial, state);
   }
 
   TrialRecord finish(Trial trial, double value) {
@@ -378,6 +381,15 @@ public final class Study {
         rec.duration().toMillis(), rec.params());
     sampler.afterTrial(trial.view(), rec);
     return rec;
+  }
+
+  /**
+   * Snapshot of trial {@code number}.
+   *
+   * @throws IllegalArgumentException if the study has no such trial
+   */
+  public TrialRecord trial(int number) {
+    return store.trial(info.id(), number);
   }
 
   /** Snapshots of all trials, ordered by number. */

@@ -8,6 +8,7 @@ import dev.hone.search.space.Distribution;
 import dev.hone.search.space.FloatDistribution;
 import dev.hone.search.space.IntDistribution;
 import dev.hone.search.space.SearchSpace;
+import dev.hone.search.store.StoreRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -231,7 +232,7 @@ public final class Trial {
     study.checkCompatible(name, distribution);
     Object value;
     if (fixedParams.containsKey(name)) {
-      value = coerce(fixedParams.get(name), distribution);
+      value = StoreRules.coerceFixed(fixedParams.get(name), distribution);
       if (!distribution.contains(value)) {
         throw new InvalidParameterException(
             "trial " + number + " of study '" + study.name() + "': enqueued value "
@@ -261,21 +262,6 @@ public final class Trial {
     params.put(name, value);
     distributions.put(name, distribution);
     return value;
-  }
-
-  /** An enqueued value in the Java type of {@code d}: Long&rarr;Double, integral Double&rarr;Long. */
-  static Object coerce(Object v, Distribution d) {
-    if (d instanceof FloatDistribution && v instanceof Long l) {
-      return l.doubleValue();
-    }
-    if (d instanceof IntDistribution && v instanceof Double x && x == Math.rint(x)
-        && Math.abs(x) <= IntDistribution.MAX_ABS) {
-      return (long) x.doubleValue();
-    }
-    if (d instanceof CategoricalDistribution && v instanceof Long l) {
-      return l.toString();
-    }
-    return v;
   }
 
   /**
