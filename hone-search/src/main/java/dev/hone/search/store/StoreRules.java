@@ -174,6 +174,44 @@ public final class StoreRules {
     return v;
   }
 
+  /** Storage kind of an enqueued value: {@code FLOAT}, {@code INT} or {@code STRING}. */
+  public static String fixedKind(Object v) {
+    if (v instanceof Double) {
+      return "FLOAT";
+    }
+    if (v instanceof Long) {
+      return "INT";
+    }
+    if (v instanceof String) {
+      return "STRING";
+    }
+    throw new IllegalArgumentException("not a normalised enqueued value: " + v);
+  }
+
+  /** Storage text of an enqueued value; {@link #parseFixed} restores it exactly ({@code -0.0} too). */
+  public static String fixedText(Object v) {
+    return v instanceof Double d ? Double.toString(d) : v.toString();
+  }
+
+  /**
+   * Restores an enqueued value from its storage kind and text.
+   *
+   * @throws IllegalStateException if the kind is unknown or the text does not parse (the database
+   *     was altered outside Hone)
+   */
+  public static Object parseFixed(String kind, String text) {
+    try {
+      return switch (kind) {
+        case "FLOAT" -> Double.parseDouble(text);
+        case "INT" -> Long.parseLong(text);
+        case "STRING" -> text;
+        default -> throw new IllegalStateException("unknown enqueued value kind '" + kind + "'");
+      };
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("stored enqueued value '" + text + "' is not a " + kind, e);
+    }
+  }
+
   /** The stale trial's fixed params overlaid by the params it sampled: what a retry re-runs. */
   public static Map<String, Object> retryParams(TrialRecord stale) {
     Map<String, Object> out = new LinkedHashMap<>(stale.fixedParams());
