@@ -33,13 +33,15 @@ class ArchitectureTest {
           Map.entry("hone-eval", Set.of("hone-core")),
           Map.entry("hone-search", Set.of("hone-core")),
           Map.entry("hone-store-sqlite", Set.of("hone-core", "hone-search")),
+          Map.entry("hone-store-postgres", Set.of("hone-core", "hone-search")),
           Map.entry("hone-learner-xgboost", Set.of("hone-core")),
           Map.entry("hone-report", Set.of("hone-core")),
           Map.entry(
               "hone-experiment",
               Set.of(
                   "hone-core", "hone-data", "hone-preprocess", "hone-eval", "hone-search",
-                  "hone-store-sqlite", "hone-learner-xgboost", "hone-report")),
+                  "hone-store-sqlite", "hone-store-postgres", "hone-learner-xgboost",
+                  "hone-report")),
           Map.entry("hone-cli", Set.of("hone-core", "hone-experiment")));
 
   /** Module → its root package. */
@@ -51,6 +53,7 @@ class ArchitectureTest {
           Map.entry("hone-eval", "dev.hone.eval"),
           Map.entry("hone-search", "dev.hone.search"),
           Map.entry("hone-store-sqlite", "dev.hone.store.sqlite"),
+          Map.entry("hone-store-postgres", "dev.hone.store.postgres"),
           Map.entry("hone-learner-xgboost", "dev.hone.learner.xgboost"),
           Map.entry("hone-report", "dev.hone.report"),
           Map.entry("hone-experiment", "dev.hone.experiment"),
