@@ -146,6 +146,9 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
     final AtomicReference<String> lastError = new AtomicReference<>();
     final AtomicLong lastStaleCheck;
     final Object listenerLock = new Object();
+    /** Signalled whenever a trial of this run finishes or the run stops. */
+    final Object progress = new Object();
+    final AtomicLong finishes = new AtomicLong();
     ScheduledThreadPoolExecutor watchdog;
 
     Run(Study study, Objective objective, ExecutionPlan plan, StudyListener listener) {
@@ -168,11 +171,31 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
       if (stopReason.compareAndSet(null, why)) {
         LOG.info("study '{}': no new trials: {}", study.name(), why);
       }
+      signal();
     }
 
     void fatal(Throwable t) {
       if (fatal.compareAndSet(null, t)) {
         abortAll("the run was aborted: " + t);
+      }
+      signal();
+    }
+
+    void signal() {
+      synchronized (progress) {
+        progress.notifyAll();
+      }
+    }
+
+    /**
+     * Waits until a trial of this run finishes after {@code seen} finishes, the run stops, or
+     * {@link #pollMillis} pass (a trial of another process may free a slot meanwhile).
+     */
+    void awaitProgress(long seen) throws InterruptedException {
+      synchronized (progress) {
+        if (finishes.get() == seen && !stopping()) {
+          progress.wait(pollMillis);
+        }
       }
     }
 
@@ -236,8 +259,9 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
             return;
           }
           maybeFailStale();
+          long seen = finishes.get();
           if (!freeSlot()) {
-            Thread.sleep(pollMillis);
+            awaitProgress(seen);
             continue;
           }
           Instant now = clock.instant();
@@ -247,7 +271,7 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
               budgetDeadline);
           Optional<Trial> trial = study.tryAsk(ask);
           if (trial.isEmpty()) {
-            Thread.sleep(pollMillis);
+            awaitProgress(seen);
             continue;
           }
           evaluate(trial.get());
@@ -445,6 +469,8 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
           listener.onTrialFinish(rec, study.bestTrial());
         }
       }
+      finishes.incrementAndGet();
+      signal();
     }
 
     /** Fails a running trial from outside its worker, cancels it and interrupts its thread. */
