@@ -512,7 +512,13 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
             }
           }
           if (!s.trial.heartbeat()) {
-            LOG.warn("trial {} was failed by another worker (stale heartbeat?); cancelling it",
+            synchronized (s) {
+              if (s.done) {
+                continue; // told by its own worker a moment ago
+              }
+            }
+            LOG.warn("trial {} is no longer RUNNING in the store although its worker still runs"
+                + " it (failed elsewhere, e.g. for a stale heartbeat); cancelling it",
                 s.trial.number());
             synchronized (s) {
               if (!s.done && !s.aborted) {
