@@ -251,7 +251,8 @@ public final class ProcessHarness {
       long stale = all.stream().filter(t -> t.state() == TrialState.FAIL
           && t.userAttributes().getOrDefault(TrialRecord.FAIL_REASON, "").contains("stale"))
           .count();
-      assertTrue(kills < 5 || stale >= 1, "no kill hit a running trial in " + kills + " kills");
+      // a kill between trials leaves nothing RUNNING; over many kills some must hit a trial
+      assertTrue(kills < 20 || stale >= 1, "no kill hit a running trial in " + kills + " kills");
       checkQueue(queue, all, false);
       checkSamplerDeterminism(all, seed(s, name));
       return all;

@@ -108,7 +108,7 @@ public final class WorkerMain {
           t.setUserAttribute(SEEN, seen);
         }
         Map<String, Object> p = t.suggestAll(SPACE);
-        Thread.sleep(crash ? 3 + t.number() % 5 : t.number() % 2);
+        Thread.sleep(crash ? 5 + t.number() % 10 : t.number() % 2);
         return value(p);
       }, plan, crash ? new StudyListener() {
         @Override
