@@ -59,21 +59,24 @@ public final class SchemaMigrator {
   public record Upgrade(String database, int fromVersion, int toVersion, String backup) {}
 
   /**
-   * Upgrades the study database named by {@code jdbc:sqlite:PATH} to {@link #CURRENT_VERSION}.
-   * See {@link #upgrade(Path)}.
+   * Upgrades the study database named by {@code jdbc:sqlite:PATH}, or by a plain file path, to
+   * {@link #CURRENT_VERSION}. See {@link #upgrade(Path)}.
    *
-   * @throws UserInputException if the URL is not a {@code jdbc:sqlite:} file URL, or as {@link
-   *     #upgrade(Path)}
+   * @throws UserInputException if the argument is another kind of URL (or an in-memory
+   *     database), or as {@link #upgrade(Path)}
    */
-  public static Upgrade upgrade(String jdbcUrl) {
-    if (jdbcUrl == null || !jdbcUrl.startsWith(SqliteStudyStore.URL_PREFIX)
-        || jdbcUrl.length() == SqliteStudyStore.URL_PREFIX.length()
-        || jdbcUrl.contains("?") || jdbcUrl.endsWith(":memory:")) {
-      throw new UserInputException(
-          "cannot upgrade '" + jdbcUrl + "': expected jdbc:sqlite:PATH naming a study database"
-              + " file, e.g. hone store upgrade --db jdbc:sqlite:runs/hone.db");
+  public static Upgrade upgrade(String db) {
+    String path = db;
+    if (db != null && db.startsWith(SqliteStudyStore.URL_PREFIX)) {
+      path = db.substring(SqliteStudyStore.URL_PREFIX.length());
     }
-    return upgrade(Path.of(jdbcUrl.substring(SqliteStudyStore.URL_PREFIX.length())));
+    if (path == null || path.isBlank() || path.contains("?") || path.equals(":memory:")
+        || path.startsWith("jdbc:") || path.contains("://")) {
+      throw new UserInputException(
+          "cannot upgrade '" + db + "': expected jdbc:sqlite:PATH or a file path naming a study"
+              + " database file, e.g. hone store upgrade --db runs/hone.db");
+    }
+    return upgrade(Path.of(path));
   }
 
   /**

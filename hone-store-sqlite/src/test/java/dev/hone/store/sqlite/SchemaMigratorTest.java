@@ -144,7 +144,7 @@ class SchemaMigratorTest {
       s.finishTrialValues(info.id(), 9, TrialState.COMPLETE, List.of(1.0, 2.0), Instant.now());
       assertEquals(List.of(1.0, 2.0), s.trial(info.id(), 9).values());
     }
-    SchemaMigrator.Upgrade again = SchemaMigrator.upgrade(db);
+    SchemaMigrator.Upgrade again = SchemaMigrator.upgrade(db.toString()); // a plain path
     assertEquals(2, again.fromVersion());
     assertNull(again.backup());
   }
@@ -155,6 +155,8 @@ class SchemaMigratorTest {
         () -> SchemaMigrator.upgrade(dir.resolve("missing.db")));
     assertThrows(UserInputException.class, () -> SchemaMigrator.upgrade("jdbc:sqlite::memory:"));
     assertThrows(UserInputException.class, () -> SchemaMigrator.upgrade("postgres://x"));
+    assertThrows(UserInputException.class,
+        () -> SchemaMigrator.upgrade("jdbc:postgresql://h/db"));
     Path foreign = dir.resolve("foreign.db");
     SqliteStudyStoreTest.sql(foreign, "CREATE TABLE customers (id INTEGER)");
     UserInputException e =
