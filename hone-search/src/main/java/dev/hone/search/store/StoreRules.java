@@ -188,7 +188,7 @@ public final class StoreRules {
     throw new IllegalArgumentException("not a normalised enqueued value: " + v);
   }
 
-  /** Storage text of an enqueued value; {@link #parseFixed} restores it exactly ({@code -0.0} too). */
+  /** Storage text of an enqueued value; {@link #parseFixed} restores it exactly (-0.0 too). */
   public static String fixedText(Object v) {
     return v instanceof Double d ? Double.toString(d) : v.toString();
   }

@@ -39,8 +39,8 @@ import org.slf4j.MDC;
  * are (both shipped stores and samplers are), though {@link #optimize} itself runs trials one
  * after another in single-process mode (no heartbeats; see {@link #createOrLoad}); the executors
  * of {@code dev.hone.search.execution} run trials in parallel, with heartbeats, timeouts and
- * several processes on one study. Logging: one INFO line per finished trial (number, state, value, duration,
- * params); WARN for failed trials and recovered orphans. While a trial's objective runs, the SLF4J
+ * several processes on one study. Logging: one INFO line per finished trial (number, state,
+ * value, duration, params); WARN for failed trials and recovered orphans. While a trial's objective runs, the SLF4J
  * MDC holds {@code study} and {@code trial}.
  */
 public final class Study {
