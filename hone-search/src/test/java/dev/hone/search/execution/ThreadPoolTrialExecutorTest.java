@@ -122,9 +122,12 @@ class ThreadPoolTrialExecutorTest {
         assertTrue(t.timeLeft().orElseThrow().isZero());
         return 0.0; // discarded: the trial is already FAIL
       }
+      Thread.sleep(5); // a timeout's interrupt leaking into a later trial would fail it here
       return 1.0;
     }, plan().targetTrials(6).trialTimeout(Duration.ofMillis(300)).build());
     assertEquals(2, r.timedOut());
+    assertEquals(2, r.failed());
+    assertEquals(6, r.complete());
     assertEquals(1, sawCancel.get());
     for (int n : new int[] {1, 2}) {
       TrialRecord t = study.trial(n);
