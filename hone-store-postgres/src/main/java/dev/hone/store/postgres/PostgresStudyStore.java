@@ -56,7 +56,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Numbers.</b> {@code double precision} keeps NaN, infinities and {@code -0.0}; values
  *       round-trip bit-exactly.
  *   <li><b>Connections.</b> One JDBC connection per store object, used under its monitor: calls
- *       from the threads of one process are serialised (each is short).
+ *       from the threads of one process are serialised (each is short). A call that loses the
+ *       connection (SQLSTATE class 08, or 57P01-57P03: the server shut down) fails, since whether its commit happened is unknown, and
+ *       is not retried (a retried enqueue could queue a configuration twice); the next call opens
+ *       a new connection.
  * </ul>
  */
 public final class PostgresStudyStore implements StudyStore {
@@ -68,12 +71,15 @@ public final class PostgresStudyStore implements StudyStore {
   /** Attempts of a transaction that hit a serialization failure or deadlock: {@value}. */
   public static final int RETRIES = 5;
 
-  private final Connection conn;
+  private final String url;
   private final String where;
+  private Connection conn;
+  private boolean broken;
   private boolean closed;
 
-  private PostgresStudyStore(Connection conn, String where) {
+  private PostgresStudyStore(Connection conn, String url, String where) {
     this.conn = conn;
+    this.url = url;
     this.where = where;
   }
 
@@ -120,7 +126,7 @@ public final class PostgresStudyStore implements StudyStore {
     }
     LOG.debug("opened study store {} (schema version {})", where,
         PostgresSchemaMigrator.CURRENT_VERSION);
-    return new PostgresStudyStore(c, where);
+    return new PostgresStudyStore(c, jdbcUrl, where);
   }
 
   static void checkUrl(String jdbcUrl) {
@@ -159,6 +165,9 @@ public final class PostgresStudyStore implements StudyStore {
     }
     for (int attempt = 1; ; attempt++) {
       try {
+        if (broken) {
+          reconnect();
+        }
         if (snapshot) {
           try (Statement s = conn.createStatement()) {
             s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
@@ -168,8 +177,14 @@ public final class PostgresStudyStore implements StudyStore {
         conn.commit();
         return out;
       } catch (SQLException e) {
-        rollbackQuietly();
         String state = e.getSQLState();
+        if (lostConnection(state)) {
+          broken = true;
+          throw new HoneException("study store " + where + ": " + what + " failed, the"
+              + " connection was lost (" + e.getMessage() + "); its outcome is unknown. The"
+              + " next call reconnects", e);
+        }
+        rollbackQuietly();
         if (("40001".equals(state) || "40P01".equals(state)) && attempt < RETRIES) {
           LOG.debug("study store {}: {} hit {} (attempt {}), retrying", where, what, state,
               attempt);
@@ -182,6 +197,32 @@ public final class PostgresStudyStore implements StudyStore {
         throw e;
       }
     }
+  }
+
+  /** SQLSTATE class 08 (connection exception), 57P01-57P03 (server shut down), or closed. */
+  private boolean lostConnection(String state) {
+    if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+      return true;
+    }
+    try {
+      return conn.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  private void reconnect() throws SQLException {
+    try {
+      conn.close();
+    } catch (SQLException ignored) {
+      // the connection is gone already
+    }
+    Connection c = DriverManager.getConnection(url);
+    c.setAutoCommit(false);
+    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    conn = c;
+    broken = false;
+    LOG.info("study store {}: reconnected", where);
   }
 
   private void rollbackQuietly() {

@@ -93,4 +93,20 @@ class PostgresStudyStoreTest {
       pool.shutdownNow();
     }
   }
+
+  /** The server drops the connection: that call fails, the next one reconnects. */
+  @Test
+  void aLostConnectionFailsOneCallAndTheNextReconnects() {
+    String url = fresh() + "&ApplicationName=hone-reconnect-test";
+    try (PostgresStudyStore s = PostgresStudyStore.open(url)) {
+      long id = s.createStudyIfAbsent("r", Direction.MINIMIZE, 1).id();
+      PostgresTestSupport.exec(PostgresTestSupport.baseUrl(), "SELECT pg_terminate_backend(pid)"
+          + " FROM pg_stat_activity WHERE application_name = 'hone-reconnect-test'");
+      dev.hone.core.error.HoneException e = assertThrows(dev.hone.core.error.HoneException.class,
+          () -> s.trials(id));
+      assertTrue(e.getMessage().contains("connection was lost"), e.getMessage());
+      assertEquals(0, s.createTrial(id, java.time.Instant.EPOCH).number());
+      assertEquals(1, s.trials(id).size());
+    }
+  }
 }

@@ -69,7 +69,8 @@ final class PostgresTestSupport {
 
   /** Drops the schema named in {@code url} and everything in it. */
   static void dropSchema(String url) {
-    String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+    String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length())
+        .replaceAll("&.*", "");
     exec(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 
