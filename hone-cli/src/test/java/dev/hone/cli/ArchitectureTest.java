@@ -33,6 +33,7 @@ class ArchitectureTest {
           Map.entry("hone-eval", Set.of("hone-core")),
           Map.entry("hone-search", Set.of("hone-core")),
           Map.entry("hone-store-sqlite", Set.of("hone-core", "hone-search")),
+          Map.entry("hone-store-postgres", Set.of("hone-core", "hone-search")),
           Map.entry("hone-learner-xgboost", Set.of("hone-core")),
           Map.entry("hone-fairness", Set.of("hone-core", "hone-eval")),
           Map.entry("hone-explain", Set.of("hone-core", "hone-eval")),
@@ -41,7 +42,8 @@ class ArchitectureTest {
               "hone-experiment",
               Set.of(
                   "hone-core", "hone-data", "hone-preprocess", "hone-eval", "hone-search",
-                  "hone-store-sqlite", "hone-learner-xgboost", "hone-fairness", "hone-explain",
+                  "hone-store-sqlite", "hone-store-postgres", "hone-learner-xgboost",
+                  "hone-fairness", "hone-explain",
                   "hone-report")),
           Map.entry("hone-cli", Set.of("hone-core", "hone-experiment")));
 
@@ -54,6 +56,7 @@ class ArchitectureTest {
           Map.entry("hone-eval", "dev.hone.eval"),
           Map.entry("hone-search", "dev.hone.search"),
           Map.entry("hone-store-sqlite", "dev.hone.store.sqlite"),
+          Map.entry("hone-store-postgres", "dev.hone.store.postgres"),
           Map.entry("hone-learner-xgboost", "dev.hone.learner.xgboost"),
           Map.entry("hone-fairness", "dev.hone.fairness"),
           Map.entry("hone-explain", "dev.hone.explain"),

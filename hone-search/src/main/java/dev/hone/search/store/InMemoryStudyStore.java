@@ -6,59 +6,67 @@ import dev.hone.search.study.TrialRecord;
 import dev.hone.search.study.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * A {@link StudyStore} kept in the heap: fast, and gone when the JVM exits. Thread-safe through a
- * single monitor; snapshots are copied out on every read.
+ * single monitor (so every call is atomic); snapshots are copied out on every read. Shared by the
+ * threads of one process only.
  */
 public final class InMemoryStudyStore implements StudyStore {
 
   private static final class MutableStudy {
     final long id;
     final String name;
-    final Direction direction;
+    final List<Direction> directions;
     final long seed;
     final Instant createdAt;
     final Map<String, String> attrs = new LinkedHashMap<>();
     final List<MutableTrial> trials = new ArrayList<>();
 
-    MutableStudy(long id, String name, Direction direction, long seed, Instant createdAt) {
+    MutableStudy(long id, String name, List<Direction> directions, long seed, Instant createdAt) {
       this.id = id;
       this.name = name;
-      this.direction = direction;
+      this.directions = List.copyOf(directions);
       this.seed = seed;
       this.createdAt = createdAt;
     }
 
     StudyInfo snapshot() {
-      return new StudyInfo(id, name, direction, seed, attrs, createdAt);
+      return new StudyInfo(id, name, directions.get(0), seed, attrs, createdAt, directions);
     }
   }
 
   private static final class MutableTrial {
     final int number;
-    final Instant startedAt;
-    TrialState state = TrialState.RUNNING;
-    Double value;
+    Instant startedAt;
+    TrialState state;
+    List<Double> values = List.of();
     Instant finishedAt;
+    Instant heartbeatAt;
+    final Map<String, Object> fixed;
     final Map<String, Object> params = new LinkedHashMap<>();
     final Map<String, Distribution> dists = new LinkedHashMap<>();
     final Map<Integer, Double> intermediate = new TreeMap<>();
     final Map<String, String> attrs = new LinkedHashMap<>();
 
-    MutableTrial(int number, Instant startedAt) {
+    MutableTrial(int number, TrialState state, Instant startedAt, Map<String, Object> fixed) {
       this.number = number;
+      this.state = state;
       this.startedAt = startedAt;
+      this.fixed = fixed;
     }
 
     TrialRecord snapshot() {
       return new TrialRecord(
-          number, state, params, dists, value, intermediate, attrs, startedAt, finishedAt);
+          number, state, params, dists, values.isEmpty() ? null : values.get(0), intermediate,
+          attrs, startedAt, finishedAt, heartbeatAt, fixed, values);
     }
   }
 
@@ -69,16 +77,17 @@ public final class InMemoryStudyStore implements StudyStore {
   public InMemoryStudyStore() {}
 
   @Override
-  public synchronized StudyInfo createStudyIfAbsent(String name, Direction direction, long seed) {
+  public synchronized StudyInfo createStudyIfAbsent(
+      String name, List<Direction> directions, long seed) {
     open();
     StoreRules.checkStudyName(name);
-    java.util.Objects.requireNonNull(direction, "direction");
+    StoreRules.checkDirections(directions);
     for (MutableStudy s : studies) {
       if (s.name.equals(name)) {
         return s.snapshot();
       }
     }
-    MutableStudy s = new MutableStudy(studies.size() + 1L, name, direction, seed, Instant.now());
+    MutableStudy s = new MutableStudy(studies.size() + 1L, name, directions, seed, Instant.now());
     studies.add(s);
     return s.snapshot();
   }
@@ -103,11 +112,92 @@ public final class InMemoryStudyStore implements StudyStore {
 
   @Override
   public synchronized TrialRecord createTrial(long studyId, Instant startedAt) {
-    java.util.Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(startedAt, "startedAt");
     MutableStudy s = study(studyId);
-    MutableTrial t = new MutableTrial(s.trials.size(), startedAt);
+    MutableTrial t = new MutableTrial(s.trials.size(), TrialState.RUNNING, startedAt, Map.of());
     s.trials.add(t);
     return t.snapshot();
+  }
+
+  @Override
+  public synchronized TrialRecord enqueueTrial(long studyId, Map<String, Object> fixedParams) {
+    Map<String, Object> fixed = StoreRules.normalizeFixedParams(fixedParams);
+    MutableStudy s = study(studyId);
+    MutableTrial t = new MutableTrial(s.trials.size(), TrialState.WAITING, null, fixed);
+    s.trials.add(t);
+    return t.snapshot();
+  }
+
+  @Override
+  public synchronized Optional<TrialRecord> startTrial(
+      long studyId, Instant startedAt, boolean heartbeat, int limit) {
+    Objects.requireNonNull(startedAt, "startedAt");
+    StoreRules.checkLimit(limit);
+    MutableStudy s = study(studyId);
+    int active = 0;
+    MutableTrial waiting = null;
+    for (MutableTrial t : s.trials) {
+      if (t.state.countsAsDone() || t.state == TrialState.RUNNING) {
+        active++;
+      } else if (t.state == TrialState.WAITING && waiting == null) {
+        waiting = t;
+      }
+    }
+    if (active >= limit) {
+      return Optional.empty();
+    }
+    MutableTrial t = waiting;
+    if (t == null) {
+      t = new MutableTrial(s.trials.size(), TrialState.RUNNING, startedAt, Map.of());
+      s.trials.add(t);
+    } else {
+      t.state = TrialState.RUNNING;
+      t.startedAt = startedAt;
+    }
+    t.heartbeatAt = heartbeat ? startedAt : null;
+    return Optional.of(t.snapshot());
+  }
+
+  @Override
+  public synchronized boolean recordHeartbeat(long studyId, int number, Instant at) {
+    Objects.requireNonNull(at, "at");
+    MutableStudy s = study(studyId);
+    MutableTrial t = trialOf(s, number);
+    if (t.state == TrialState.WAITING) {
+      throw new IllegalArgumentException(StoreRules.waitingMessage(s.name, number, "heartbeat"));
+    }
+    if (t.state.isFinished()) {
+      return false;
+    }
+    t.heartbeatAt = at;
+    return true;
+  }
+
+  @Override
+  public synchronized List<TrialRecord> failStaleTrials(
+      long studyId, Instant heartbeatBefore, boolean requeue, Instant now) {
+    Objects.requireNonNull(heartbeatBefore, "heartbeatBefore");
+    Objects.requireNonNull(now, "now");
+    MutableStudy s = study(studyId);
+    List<TrialRecord> failed = new ArrayList<>();
+    for (MutableTrial t : List.copyOf(s.trials)) {
+      if (t.state == TrialState.RUNNING && t.heartbeatAt != null
+          && t.heartbeatAt.isBefore(heartbeatBefore)) {
+        t.attrs.put(TrialRecord.FAIL_REASON,
+            StoreRules.staleReason(t.heartbeatAt, heartbeatBefore));
+        t.state = TrialState.FAIL;
+        t.finishedAt = now;
+        TrialRecord rec = t.snapshot();
+        failed.add(rec);
+        if (requeue) {
+          MutableTrial r = new MutableTrial(
+              s.trials.size(), TrialState.WAITING, null, StoreRules.retryParams(rec));
+          r.attrs.put(TrialRecord.RETRY_OF, Integer.toString(t.number));
+          s.trials.add(r);
+        }
+      }
+    }
+    return failed;
   }
 
   @Override
@@ -140,13 +230,13 @@ public final class InMemoryStudyStore implements StudyStore {
   }
 
   @Override
-  public synchronized TrialRecord finishTrial(
-      long studyId, int number, TrialState state, Double value, Instant finishedAt) {
+  public synchronized TrialRecord finishTrialValues(
+      long studyId, int number, TrialState state, List<Double> values, Instant finishedAt) {
     MutableTrial t = running(studyId, number, "finish as " + state);
-    StoreRules.checkFinish(number, state, value);
-    java.util.Objects.requireNonNull(finishedAt, "finishedAt");
+    StoreRules.checkFinish(number, state, values);
+    Objects.requireNonNull(finishedAt, "finishedAt");
     t.state = state;
-    t.value = value;
+    t.values = List.copyOf(values);
     t.finishedAt = finishedAt;
     return t.snapshot();
   }
@@ -159,6 +249,18 @@ public final class InMemoryStudyStore implements StudyStore {
   @Override
   public synchronized List<TrialRecord> trials(long studyId) {
     return study(studyId).trials.stream().map(MutableTrial::snapshot).toList();
+  }
+
+  @Override
+  public synchronized Map<TrialState, Integer> countTrials(long studyId) {
+    Map<TrialState, Integer> out = new EnumMap<>(TrialState.class);
+    for (TrialState st : TrialState.values()) {
+      out.put(st, 0);
+    }
+    for (MutableTrial t : study(studyId).trials) {
+      out.merge(t.state, 1, Integer::sum);
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   @Override
@@ -190,6 +292,9 @@ public final class InMemoryStudyStore implements StudyStore {
   private MutableTrial running(long studyId, int number, String what) {
     MutableStudy s = study(studyId);
     MutableTrial t = trialOf(s, number);
+    if (t.state == TrialState.WAITING) {
+      throw new IllegalArgumentException(StoreRules.waitingMessage(s.name, number, what));
+    }
     if (t.state.isFinished()) {
       throw new TrialFinishedException(StoreRules.finishedMessage(s.name, number, t.state, what));
     }

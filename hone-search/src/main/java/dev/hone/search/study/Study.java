@@ -13,6 +13,7 @@ import dev.hone.search.store.StudyStore;
 import dev.hone.search.store.TrialFinishedException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,10 @@ import org.slf4j.MDC;
  * <p>All state lives in the {@link StudyStore}; a {@code Study} object only caches the study's id
  * and the distribution kind of each parameter name. It is thread-safe when its store and sampler
  * are (both shipped stores and samplers are), though {@link #optimize} itself runs trials one
- * after another. Logging: one INFO line per finished trial (number, state, value, duration,
- * params); WARN for failed trials and recovered orphans. While a trial's objective runs, the SLF4J
+ * after another in single-process mode (no heartbeats; see {@link #createOrLoad}); the executors
+ * of {@code dev.hone.search.execution} run trials in parallel, with heartbeats, timeouts and
+ * several processes on one study. Logging: one INFO line per finished trial (number, state,
+ * value, duration, params); WARN for failed trials and recovered orphans. While a trial's objective runs, the SLF4J
  * MDC holds {@code study} and {@code trial}.
  */
 public final class Study {
@@ -59,12 +62,33 @@ public final class Study {
   }
 
   /**
+   * How long a RUNNING trial's heartbeat may be silent before {@link #createOrLoad} considers its
+   * worker dead: {@value #DEFAULT_STALE_GRACE_SECONDS} seconds. Workers that send heartbeats do so
+   * far more often (the executor's default is every 10 s).
+   */
+  public static final long DEFAULT_STALE_GRACE_SECONDS = 60;
+
+  /** {@link #DEFAULT_STALE_GRACE_SECONDS} as a duration. */
+  public static final Duration DEFAULT_STALE_GRACE =
+      Duration.ofSeconds(DEFAULT_STALE_GRACE_SECONDS);
+
+  /**
    * Creates the study if absent, else loads it.
    *
    * <p>On load: the stored direction must equal {@code direction}; the stored seed is kept (a
    * study's suggestions derive from the seed it was created with), and a different {@code seed}
-   * is ignored with a WARN. Trials left RUNNING by a process that died are marked FAIL, with a WARN
-   * naming their numbers; this assumes a single process works on the study at a time.
+   * is ignored with a WARN. Trials left RUNNING by workers that stopped are then marked FAIL, with
+   * a WARN naming their numbers and the user attribute {@value TrialRecord#FAIL_REASON}:
+   *
+   * <ul>
+   *   <li>a RUNNING trial <em>with</em> a heartbeat is failed only if the heartbeat is older than
+   *       {@link #DEFAULT_STALE_GRACE}; a recent heartbeat means a live worker (another thread,
+   *       process or machine) owns it, and it is left alone;
+   *   <li>a RUNNING trial <em>without</em> a heartbeat was started in single-process mode ({@link
+   *       #ask()}, {@link #optimize}), whose workers declare that they alone work on the study; it
+   *       is failed at once, as in earlier versions. Run concurrent workers with heartbeats (the
+   *       {@code dev.hone.search.execution} executors always send them) to share a study safely.
+   * </ul>
    *
    * @param store where the study lives
    * @param name unique study name, non-blank
@@ -80,9 +104,11 @@ public final class Study {
     Objects.requireNonNull(direction, "direction");
     Objects.requireNonNull(sampler, "sampler");
     StudyInfo info = store.createStudyIfAbsent(name, direction, seed);
-    if (info.direction() != direction) {
+    if (info.direction() != direction || info.directions().size() != 1) {
       throw new UserInputException(
-          "study '" + name + "' already exists with direction " + info.direction()
+          "study '" + name + "' already exists with direction"
+              + (info.directions().size() == 1 ? " " + info.direction() : "s "
+                  + info.directions())
               + " but direction " + direction + " was requested; resume it with direction "
               + info.direction() + " or choose another study name");
     }
@@ -94,9 +120,12 @@ public final class Study {
     Study study = new Study(store, info, sampler);
     List<Integer> orphans = new ArrayList<>();
     for (TrialRecord t : store.trials(info.id())) {
-      if (t.state() == TrialState.RUNNING) {
+      if (t.state() == TrialState.RUNNING && t.heartbeatAt() == null) {
         try {
-          store.finishTrial(info.id(), t.number(), TrialState.FAIL, null, study.clock.instant());
+          store.setTrialUserAttribute(info.id(), t.number(), TrialRecord.FAIL_REASON,
+              "left RUNNING without heartbeat by a single-process run that stopped");
+          store.finishTrial(info.id(), t.number(), TrialState.FAIL, null,
+              study.clock.instant());
           orphans.add(t.number());
         } catch (TrialFinishedException e) {
           // finished concurrently in the meantime: nothing to recover
@@ -109,6 +138,7 @@ public final class Study {
           "study '{}': trials {} were left RUNNING by a process that stopped; marked FAIL",
           name, orphans);
     }
+    study.failStaleTrials(DEFAULT_STALE_GRACE, false);
     return study;
   }
 
@@ -120,6 +150,11 @@ public final class Study {
   /** The optimisation direction. */
   public Direction direction() {
     return info.direction();
+  }
+
+  /** The direction of every objective; one element for a single-objective study. */
+  public List<Direction> directions() {
+    return info.directions();
   }
 
   /** The root seed the study was created with. */
@@ -140,6 +175,10 @@ public final class Study {
     return store;
   }
 
+  Clock clock() {
+    return clock;
+  }
+
   /** The study's user attributes, read from the store; unmodifiable. */
   public Map<String, String> userAttributes() {
     return store.findStudy(info.name()).map(StudyInfo::userAttributes).orElse(Map.of());
@@ -151,41 +190,149 @@ public final class Study {
   }
 
   /**
-   * Starts a new RUNNING trial with the next dense number (0, 1, 2, ...). The sampler sees the
-   * study's trials as they are at this moment for all of this trial's suggestions.
+   * Starts a RUNNING trial: the lowest-numbered WAITING trial if any was {@linkplain #enqueue
+   * enqueued} (its fixed parameters are then used for its suggestions), else a new trial with the
+   * next dense number. No heartbeat is sent for it (single-process mode, see {@link
+   * #createOrLoad}). The sampler sees the study's trials as they are at this moment for all of
+   * this trial's suggestions.
    */
   public Trial ask() {
-    StudyView view = new StudySnapshot(info.name(), info.direction(), info.seed(), trials());
-    TrialRecord created = store.createTrial(info.id(), clock.instant());
-    int number = created.number();
+    return tryAsk(AskOptions.DEFAULT).orElseThrow();
+  }
+
+  /**
+   * Starts a RUNNING trial as {@link #ask()} does, with heartbeats, a limit and deadlines as
+   * {@code options} say.
+   *
+   * @return the trial, or empty when {@code options.limit()} trials are already COMPLETE, PRUNED
+   *     or RUNNING
+   */
+  public Optional<Trial> tryAsk(AskOptions options) {
+    Objects.requireNonNull(options, "options");
+    List<TrialRecord> before = trials();
+    Optional<TrialRecord> started =
+        store.startTrial(info.id(), clock.instant(), options.heartbeat(), options.limit());
+    if (started.isEmpty()) {
+      return Optional.empty();
+    }
+    TrialRecord rec = started.get();
+    int number = rec.number();
+    List<TrialRecord> history = new ArrayList<>(before.size());
+    for (TrialRecord t : before) {
+      if (t.number() != number) {
+        history.add(t);
+      }
+    }
+    StudyView view = new StudySnapshot(info.name(), info.direction(), info.seed(), history);
     sampler.beforeTrial(view, number);
     Map<String, Distribution> relSpace = sampler.inferRelativeSpace(view, number);
     Map<String, Object> rel =
         relSpace.isEmpty() ? Map.of() : sampler.sampleRelative(view, number, relSpace);
-    return new Trial(this, number, view, relSpace, rel);
+    return Optional.of(new Trial(this, rec, view, relSpace, rel, options));
+  }
+
+  /**
+   * Enqueues a configuration to evaluate before any sampled one: a WAITING trial with the next
+   * number, claimed by exactly one later {@link #ask()} (in any thread or process sharing the
+   * store). When the claimed trial suggests a parameter named in {@code params}, it gets that
+   * value instead of a sampled one; parameters not named are sampled as usual. Values may lie
+   * anywhere in the distribution, both bounds included; an {@code Integer}/{@code Long} is
+   * accepted for a float parameter and an integral {@code Double} for an int one (Optuna's {@code
+   * enqueue_trial}).
+   *
+   * @param params parameter name &rarr; value ({@code Number} or {@code String})
+   * @return the number of the WAITING trial
+   * @throws InvalidParameterException naming the parameter if a value is null, non-finite or not
+   *     a number or string (values outside a distribution are reported when the trial suggests
+   *     them: see {@link Trial#suggest})
+   */
+  public int enqueue(Map<String, ?> params) {
+    Map<String, Object> fixed;
+    try {
+      fixed = dev.hone.search.store.StoreRules.normalizeFixedParams(params);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException(
+          "cannot enqueue into study '" + info.name() + "': " + e.getMessage());
+    }
+    int number = store.enqueueTrial(info.id(), fixed).number();
+    LOG.info("study '{}' trial {} enqueued with params {}", info.name(), number, fixed);
+    return number;
+  }
+
+  /**
+   * Fails the RUNNING trials whose heartbeat is older than {@code grace} (their workers stopped),
+   * with the user attribute {@value TrialRecord#FAIL_REASON}; with {@code requeue}, enqueues each
+   * one's parameters again as a new WAITING trial (see {@link StudyStore#failStaleTrials}).
+   * Trials without heartbeat are left alone. Logs one WARN naming the trials.
+   *
+   * @param grace how long a heartbeat may be silent, {@code > 0}
+   * @return the trials failed by this call
+   */
+  public List<TrialRecord> failStaleTrials(Duration grace, boolean requeue) {
+    if (grace == null || grace.isNegative() || grace.isZero()) {
+      throw new InvalidParameterException("stale grace was " + grace + " but must be > 0");
+    }
+    Instant now = clock.instant();
+    List<TrialRecord> failed =
+        store.failStaleTrials(info.id(), now.minus(grace), requeue, now);
+    if (!failed.isEmpty()) {
+      LOG.warn(
+          "study '{}': trials {} had no heartbeat for over {} s; their workers stopped; marked"
+              + " FAIL{}",
+          info.name(), failed.stream().map(TrialRecord::number).toList(), grace.toSeconds(),
+          requeue ? " and their params enqueued again" : "");
+    }
+    return failed;
+  }
+
+  /** The number of trials in each state, every state present; cheaper than {@link #trials()}. */
+  public Map<TrialState, Integer> countTrials() {
+    return store.countTrials(info.id());
+  }
+
+  /**
+   * Finishes {@code trial} as FAIL with the user attribute {@value TrialRecord#FAIL_REASON} set
+   * to {@code reason}. A trial that is already finished (told by its objective, or failed by
+   * another worker) is left as it is.
+   *
+   * @return the trial's final snapshot
+   */
+  public TrialRecord fail(Trial trial, String reason) {
+    Objects.requireNonNull(reason, "reason");
+    checkOwn(trial);
+    try {
+      store.setTrialUserAttribute(info.id(), trial.number(), TrialRecord.FAIL_REASON, reason);
+      LOG.warn("trial {} failed: {}", trial.number(), reason);
+      return record(trial, TrialState.FAIL, null);
+    } catch (TrialFinishedException e) {
+      return store.trial(info.id(), trial.number());
+    }
   }
 
   /**
    * Finishes {@code trial} as COMPLETE with {@code value}; a NaN value finishes it as FAIL
    * instead (Optuna semantics). Infinite values are COMPLETE.
    *
+   * @return the trial's final snapshot
+   *
    * @throws TrialFinishedException if the trial was already told
    * @throws IllegalArgumentException if the trial belongs to another study
    */
-  public void tell(Trial trial, double value) {
-    finish(trial, value);
+  public TrialRecord tell(Trial trial, double value) {
+    return finish(trial, value);
   }
 
   /**
    * Finishes {@code trial} as PRUNED (carrying its last reported intermediate value, if any) or
    * FAIL.
    *
+   * @return the trial's final snapshot
    * @throws IllegalArgumentException if {@code state} is RUNNING or COMPLETE (use {@link
    *     #tell(Trial, double)}), or the trial belongs to another study
    * @throws TrialFinishedException if the trial was already told
    */
-  public void tell(Trial trial, TrialState state) {
-    finish(trial, state);
+  public TrialRecord tell(Trial trial, TrialState state) {
+    return finish(trial, state);
   }
 
   TrialRecord finish(Trial trial, double value) {
@@ -215,13 +362,17 @@ public final class Study {
     return record(trial, state, value);
   }
 
-  private TrialRecord record(Trial trial, TrialState state, Double value) {
+  private void checkOwn(Trial trial) {
     Objects.requireNonNull(trial, "trial");
     if (trial.study() != this) {
       throw new IllegalArgumentException(
           "trial " + trial.number() + " belongs to study '" + trial.study().name()
               + "', not to '" + name() + "'");
     }
+  }
+
+  private TrialRecord record(Trial trial, TrialState state, Double value) {
+    checkOwn(trial);
     TrialRecord rec = store.finishTrial(info.id(), trial.number(), state, value, clock.instant());
     LOG.info(
         "study '{}' trial {} {}{} in {} ms; params {}",
@@ -230,6 +381,15 @@ public final class Study {
         rec.duration().toMillis(), rec.params());
     sampler.afterTrial(trial.view(), rec);
     return rec;
+  }
+
+  /**
+   * Snapshot of trial {@code number}.
+   *
+   * @throws IllegalArgumentException if the study has no such trial
+   */
+  public TrialRecord trial(int number) {
+    return store.trial(info.id(), number);
   }
 
   /** Snapshots of all trials, ordered by number. */
@@ -286,7 +446,7 @@ public final class Study {
     long start = System.nanoTime();
     int done = 0;
     for (TrialRecord t : trials()) {
-      if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
+      if (t.state().countsAsDone()) {
         done++;
       }
     }

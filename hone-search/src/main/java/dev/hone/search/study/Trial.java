@@ -8,11 +8,16 @@ import dev.hone.search.space.Distribution;
 import dev.hone.search.space.FloatDistribution;
 import dev.hone.search.space.IntDistribution;
 import dev.hone.search.space.SearchSpace;
+import dev.hone.search.store.StoreRules;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +31,12 @@ import org.slf4j.LoggerFactory;
  * categorical) and, for categorical parameters, its choices; numeric ranges may change between
  * trials.
  *
- * <p>Not thread-safe: one trial is used by one thread.
+ * <p>A trial claimed from the queue ({@link Study#enqueue}) carries {@link #fixedParams()}: a
+ * suggestion of one of those names returns the enqueued value instead of a sampled one.
+ *
+ * <p>Not thread-safe: one trial is used by one thread, except {@link #heartbeat()}, {@link
+ * #cancel}, {@link #isCancelled()}, {@link #checkCancelled()}, {@link #timeLeft()} and {@link
+ * #budgetLeft()}, which any thread may call (a worker's heartbeat and watchdog threads do).
  */
 public final class Trial {
   private static final Logger LOG = LoggerFactory.getLogger(Trial.class);
@@ -39,18 +49,98 @@ public final class Trial {
   private final Map<String, Object> params = new LinkedHashMap<>();
   private final Map<String, Distribution> distributions = new LinkedHashMap<>();
   private final Map<Integer, Double> reported = new LinkedHashMap<>();
+  private final Map<String, Object> fixedParams;
+  private final AskOptions options;
+  private final AtomicReference<String> cancelReason = new AtomicReference<>();
 
   Trial(
       Study study,
-      int number,
+      TrialRecord started,
       StudyView view,
       Map<String, Distribution> relativeSpace,
-      Map<String, Object> relativeParams) {
+      Map<String, Object> relativeParams,
+      AskOptions options) {
     this.study = study;
-    this.number = number;
+    this.number = started.number();
     this.view = view;
     this.relativeSpace = Map.copyOf(relativeSpace);
     this.relativeParams = Map.copyOf(relativeParams);
+    this.fixedParams = started.fixedParams();
+    this.options = options;
+  }
+
+  /** The configuration this trial was enqueued with; empty for a sampled trial. Unmodifiable. */
+  public Map<String, Object> fixedParams() {
+    return fixedParams;
+  }
+
+  /**
+   * Records that this trial's worker is alive (when the trial was started with heartbeats).
+   * Thread-safe.
+   *
+   * @return true while the trial is RUNNING; false once it is finished (for instance failed by
+   *     another worker that found its heartbeat stale), after which the trial is also {@linkplain
+   *     #cancel cancelled}
+   */
+  public boolean heartbeat() {
+    boolean running =
+        study.store().recordHeartbeat(study.id(), number, study.clock().instant());
+    if (!running) {
+      cancel("the trial was finished elsewhere (e.g. failed for a stale heartbeat)");
+    }
+    return running;
+  }
+
+  /**
+   * Asks the objective to stop: {@link #isCancelled()} becomes true and {@link #checkCancelled()}
+   * throws from now on. Cancelling does not change the stored trial (the executor that cancels a
+   * trial also fails it). Idempotent: the first reason is kept. Thread-safe.
+   */
+  public void cancel(String reason) {
+    cancelReason.compareAndSet(null, Objects.requireNonNull(reason, "reason"));
+  }
+
+  /** Whether the trial was cancelled (timeout, aborted run, lost ownership). Thread-safe. */
+  public boolean isCancelled() {
+    return cancelReason.get() != null;
+  }
+
+  /**
+   * Throws if the trial was cancelled; long-running objectives call this between steps (as well
+   * as honouring thread interrupts). Thread-safe.
+   *
+   * @throws TrialCancelledException naming the trial and the reason
+   */
+  public void checkCancelled() {
+    String r = cancelReason.get();
+    if (r != null) {
+      throw new TrialCancelledException("trial " + number + " was cancelled: " + r);
+    }
+  }
+
+  /**
+   * Time left before this trial is failed for running too long; empty when it has no timeout.
+   * Never negative. Thread-safe.
+   */
+  public Optional<Duration> timeLeft() {
+    return left(options.trialDeadline());
+  }
+
+  /**
+   * Time left in the run's wall-clock budget; empty when the run has none. No new trial starts
+   * after it, but a running trial may go on: an objective that must end with the budget (so the
+   * whole run ends within it) limits its own work to this. Never negative. Thread-safe.
+   */
+  public Optional<Duration> budgetLeft() {
+    return left(options.budgetDeadline());
+  }
+
+  private Optional<Duration> left(Instant deadline) {
+    if (deadline == null) {
+      return Optional.empty();
+    }
+    Duration d = Duration.between(study.clock().instant(), deadline);
+    return Optional.of(d.isNegative() ? Duration.ZERO : d);
   }
 
   /** The trial number: 0, 1, 2, ... in the order trials were asked in this study. */
@@ -116,14 +206,15 @@ public final class Trial {
 
   /**
    * Suggests a value of {@code distribution} for parameter {@code name}: the value already chosen
-   * for {@code name} in this trial if any, the only value of a single-valued distribution, the
+   * for {@code name} in this trial if any, the enqueued value if the trial was enqueued with one
+   * (see {@link #fixedParams()}), the only value of a single-valued distribution, the
    * sampler's joint ("relative") value if it produced one for an equal distribution, or else the
    * sampler's independent value. The value is recorded in the store before it is returned.
    *
    * @return {@code Double}, {@code Long} or {@code String} by distribution kind
    * @throws InvalidParameterException if {@code name} was suggested earlier in this trial with a
    *     different distribution, or in earlier trials of the study with a different kind or
-   *     different categorical choices
+   *     different categorical choices, or if its enqueued value is not in {@code distribution}
    * @throws dev.hone.search.store.TrialFinishedException if the trial was already told
    */
   public Object suggest(String name, Distribution distribution) {
@@ -140,7 +231,15 @@ public final class Trial {
     }
     study.checkCompatible(name, distribution);
     Object value;
-    if (distribution.isSingle()) {
+    if (fixedParams.containsKey(name)) {
+      value = StoreRules.coerceFixed(fixedParams.get(name), distribution);
+      if (!distribution.contains(value)) {
+        throw new InvalidParameterException(
+            "trial " + number + " of study '" + study.name() + "': enqueued value "
+                + fixedParams.get(name) + " of '" + name + "' is not in " + distribution
+                + "; enqueue a value inside the distribution (both bounds are allowed)");
+      }
+    } else if (distribution.isSingle()) {
       value = distribution.singleValue();
     } else if (relativeParams.containsKey(name)
         && distribution.equals(relativeSpace.get(name))) {

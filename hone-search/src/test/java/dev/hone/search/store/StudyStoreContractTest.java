@@ -1,6 +1,7 @@
 package dev.hone.search.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -372,6 +374,293 @@ public abstract class StudyStoreContractTest {
     assertEquals(6, all.size());
     assertEquals(5, all.stream().filter(t -> t.state() == TrialState.COMPLETE).count());
     assertEquals(TrialState.FAIL, all.get(3).state());
+    s.close();
+  }
+
+  // ---- queue, claim, limit, heartbeats (schema version 2 contract) ----
+
+  static final Map<String, Object> FIXED = fixedParams();
+
+  private static Map<String, Object> fixedParams() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("lr", 0.1 + 0.2);
+    m.put("depth", 12L);
+    m.put("booster", "dart ✓");
+    m.put("tiny", Double.MIN_VALUE);
+    m.put("neg", -0.0);
+    return m;
+  }
+
+  @Test
+  void enqueuedTrialsAreWaitingAndClaimedLowestFirst() {
+    StudyStore s = openStore();
+    long id = s.createStudyIfAbsent("q", Direction.MINIMIZE, 0).id();
+    TrialRecord w0 = s.enqueueTrial(id, FIXED);
+    TrialRecord w1 = s.enqueueTrial(id, Map.of("depth", 3)); // Integer widened to Long
+    assertEquals(0, w0.number());
+    assertEquals(1, w1.number());
+    assertEquals(TrialState.WAITING, w0.state());
+    assertNull(w0.startedAt());
+    assertEquals(FIXED, w0.fixedParams());
+    assertEquals(Map.of("depth", 3L), w1.fixedParams());
+    assertThrows(IllegalArgumentException.class,
+        () -> s.setTrialParam(id, 0, "x", 0.5, FloatDistribution.of(0, 1)));
+    assertThrows(IllegalArgumentException.class, () -> s.setTrialUserAttribute(id, 0, "k", "v"));
+    assertThrows(IllegalArgumentException.class, () -> s.recordHeartbeat(id, 0, T0));
+    assertThrows(IllegalArgumentException.class,
+        () -> s.finishTrial(id, 0, TrialState.FAIL, null, T1));
+    assertThrows(IllegalArgumentException.class,
+        () -> s.enqueueTrial(id, Map.of("bad", Double.NaN)));
+    assertThrows(IllegalArgumentException.class,
+        () -> s.enqueueTrial(id, Map.of("bad", List.of(1))));
+    assertEquals(2, s.trials(id).size()); // refused enqueues left nothing behind
+    TrialRecord c0 = s.startTrial(id, T0, true, Integer.MAX_VALUE).orElseThrow();
+    assertEquals(0, c0.number());
+    assertEquals(TrialState.RUNNING, c0.state());
+    assertEquals(T0, c0.startedAt());
+    assertEquals(T0, c0.heartbeatAt());
+    assertEquals(FIXED, c0.fixedParams());
+    TrialRecord c1 = s.startTrial(id, T1, false, Integer.MAX_VALUE).orElseThrow();
+    assertEquals(1, c1.number());
+    assertNull(c1.heartbeatAt());
+    TrialRecord fresh = s.startTrial(id, T1, false, Integer.MAX_VALUE).orElseThrow();
+    assertEquals(2, fresh.number());
+    assertTrue(fresh.fixedParams().isEmpty());
+    s.finishTrial(id, 0, TrialState.COMPLETE, 1.0, T1);
+    try (StudyStore t = reopen(s)) {
+      TrialRecord r = t.trial(id, 0);
+      assertEquals(FIXED, r.fixedParams());
+      assertEquals(List.copyOf(FIXED.keySet()), List.copyOf(r.fixedParams().keySet()));
+      assertEquals(Double.doubleToRawLongBits(-0.0),
+          Double.doubleToRawLongBits((Double) r.fixedParams().get("neg")));
+      assertEquals(T0, r.heartbeatAt());
+    }
+  }
+
+  @Test
+  void startTrialRespectsTheLimit() {
+    try (StudyStore s = openStore()) {
+      long id = s.createStudyIfAbsent("lim", Direction.MINIMIZE, 0).id();
+      assertThrows(IllegalArgumentException.class, () -> s.startTrial(id, T0, false, 0));
+      int a = s.startTrial(id, T0, false, 2).orElseThrow().number();
+      int b = s.startTrial(id, T0, false, 2).orElseThrow().number();
+      assertTrue(s.startTrial(id, T0, false, 2).isEmpty()); // 2 RUNNING
+      s.finishTrial(id, a, TrialState.FAIL, null, T1); // FAIL frees a slot
+      int c = s.startTrial(id, T0, false, 2).orElseThrow().number();
+      s.finishTrial(id, b, TrialState.COMPLETE, 1.0, T1);
+      s.finishTrial(id, c, TrialState.PRUNED, null, T1);
+      assertTrue(s.startTrial(id, T0, false, 2).isEmpty()); // COMPLETE + PRUNED count
+      s.enqueueTrial(id, Map.of("x", 1.0));
+      assertTrue(s.startTrial(id, T0, false, 2).isEmpty()); // WAITING is not claimed either
+      assertEquals(TrialState.WAITING, s.trial(id, 3).state());
+      assertEquals(3, s.startTrial(id, T0, false, 3).orElseThrow().number());
+      Map<TrialState, Integer> counts = s.countTrials(id);
+      assertEquals(Map.of(TrialState.WAITING, 0, TrialState.RUNNING, 1, TrialState.COMPLETE, 1,
+          TrialState.PRUNED, 1, TrialState.FAIL, 1), counts);
+    }
+  }
+
+  /** Every enqueued config is claimed by exactly one of 4 threads racing for the queue. */
+  @Test
+  void concurrentClaimsTakeEachQueuedTrialOnce() throws Exception {
+    try (StudyStore s = openStore()) {
+      long id = s.createStudyIfAbsent("race", Direction.MINIMIZE, 0).id();
+      int queued = 40;
+      for (int i = 0; i < queued; i++) {
+        s.enqueueTrial(id, Map.of("i", (long) i));
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<List<Long>>> fs = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+          fs.add(pool.submit(() -> {
+            List<Long> mine = new ArrayList<>();
+            while (true) {
+              TrialRecord t = s.startTrial(id, T0, true, Integer.MAX_VALUE).orElseThrow();
+              if (t.fixedParams().isEmpty()) { // the queue is empty: a fresh trial
+                s.finishTrial(id, t.number(), TrialState.FAIL, null, T1);
+                return mine;
+              }
+              mine.add((Long) t.fixedParams().get("i"));
+              s.finishTrial(id, t.number(), TrialState.COMPLETE, 0.0, T1);
+            }
+          }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : fs) {
+          all.addAll(f.get());
+        }
+        assertEquals(queued, all.size(), "claims " + all);
+        assertEquals(queued, new HashSet<>(all).size(), "a queued config was claimed twice");
+      } finally {
+        pool.shutdownNow();
+      }
+      assertEquals(queued + 4, s.trials(id).size());
+    }
+  }
+
+  /** With 4 threads and a limit of 25, exactly 25 trials end COMPLETE and none more start. */
+  @Test
+  void concurrentStartsStopExactlyAtTheLimit() throws Exception {
+    try (StudyStore s = openStore()) {
+      long id = s.createStudyIfAbsent("cap", Direction.MINIMIZE, 0).id();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<Integer>> fs = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+          fs.add(pool.submit(() -> {
+            int n = 0;
+            while (true) {
+              Optional<TrialRecord> t = s.startTrial(id, T0, false, 25);
+              if (t.isEmpty()) {
+                return n;
+              }
+              s.finishTrial(id, t.get().number(), TrialState.COMPLETE, 1.0, T1);
+              n++;
+            }
+          }));
+        }
+        int total = 0;
+        for (Future<Integer> f : fs) {
+          total += f.get();
+        }
+        assertEquals(25, total);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertEquals(25, s.trials(id).size());
+    }
+  }
+
+  @Test
+  void heartbeatsAndStaleTrials() {
+    StudyStore s = openStore();
+    long id = s.createStudyIfAbsent("hb", Direction.MINIMIZE, 0).id();
+    Instant t0 = T0;
+    int stale = s.startTrial(id, t0, true, Integer.MAX_VALUE).orElseThrow().number();
+    s.setTrialParam(id, stale, "x", 0.25, FloatDistribution.of(0, 1));
+    int live = s.startTrial(id, t0, true, Integer.MAX_VALUE).orElseThrow().number();
+    int legacy = s.createTrial(id, t0).number();
+    int done = s.startTrial(id, t0, true, Integer.MAX_VALUE).orElseThrow().number();
+    s.finishTrial(id, done, TrialState.COMPLETE, 1.0, T1);
+    assertTrue(s.recordHeartbeat(id, live, t0.plusSeconds(50)));
+    assertEquals(t0.plusSeconds(50), s.trial(id, live).heartbeatAt());
+    assertFalse(s.recordHeartbeat(id, done, t0.plusSeconds(50)));
+    assertEquals(t0, s.trial(id, done).heartbeatAt()); // finished: unchanged
+
+    Instant now = t0.plusSeconds(60);
+    List<TrialRecord> failed = s.failStaleTrials(id, t0.plusSeconds(30), true, now);
+    assertEquals(List.of(stale), failed.stream().map(TrialRecord::number).toList());
+    TrialRecord f = failed.get(0);
+    assertEquals(TrialState.FAIL, f.state());
+    assertEquals(now, f.finishedAt());
+    assertTrue(f.userAttributes().get(TrialRecord.FAIL_REASON).contains("stale heartbeat"),
+        f.userAttributes().toString());
+    assertEquals(TrialState.RUNNING, s.trial(id, live).state());
+    assertEquals(TrialState.RUNNING, s.trial(id, legacy).state()); // no heartbeat: left alone
+    TrialRecord retry = s.trial(id, 4);
+    assertEquals(TrialState.WAITING, retry.state());
+    assertEquals(Map.of("x", 0.25), retry.fixedParams());
+    assertEquals(Integer.toString(stale), retry.userAttributes().get(TrialRecord.RETRY_OF));
+    assertFalse(s.recordHeartbeat(id, stale, now));
+    assertTrue(s.failStaleTrials(id, t0.plusSeconds(30), true, now).isEmpty()); // once only
+    List<TrialRecord> noRequeue = s.failStaleTrials(id, t0.plusSeconds(51), false, now);
+    assertEquals(List.of(live), noRequeue.stream().map(TrialRecord::number).toList());
+    s = reopen(s);
+    try (StudyStore t = s) {
+      assertEquals(5, t.trials(id).size());
+      assertEquals(TrialState.WAITING, t.trial(id, 4).state());
+      assertEquals(Integer.toString(stale), t.trial(id, 4).userAttributes().get("retry_of"));
+      assertEquals(TrialState.FAIL, t.trial(id, live).state());
+    }
+  }
+
+  /** Two threads failing stale trials at once: each stale trial is failed and re-queued once. */
+  @Test
+  void concurrentStaleFailingRequeuesOnce() throws Exception {
+    try (StudyStore s = openStore()) {
+      long id = s.createStudyIfAbsent("hb2", Direction.MINIMIZE, 0).id();
+      for (int i = 0; i < 10; i++) {
+        s.startTrial(id, T0, true, Integer.MAX_VALUE);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        List<Future<Integer>> fs = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+          fs.add(pool.submit(() -> s.failStaleTrials(id, T1, true, T1).size()));
+        }
+        int total = 0;
+        for (Future<Integer> f : fs) {
+          total += f.get();
+        }
+        assertEquals(10, total);
+      } finally {
+        pool.shutdownNow();
+      }
+      Map<TrialState, Integer> c = s.countTrials(id);
+      assertEquals(10, c.get(TrialState.FAIL));
+      assertEquals(10, c.get(TrialState.WAITING));
+      assertEquals(20, s.trials(id).size());
+    }
+  }
+
+  @Test
+  void multiObjectiveValuesAndDirectionsRoundTrip() {
+    StudyStore s = openStore();
+    multiObjective(s);
+  }
+
+  private void multiObjective(StudyStore s) {
+    List<Direction> dirs = List.of(Direction.MAXIMIZE, Direction.MINIMIZE, Direction.MINIMIZE);
+    StudyInfo info = s.createStudyIfAbsent("mo", dirs, 11);
+    assertEquals(dirs, info.directions());
+    assertEquals(Direction.MAXIMIZE, info.direction());
+    assertThrows(IllegalArgumentException.class,
+        () -> s.createStudyIfAbsent("none", List.of(), 1));
+    long id = info.id();
+    int n = s.createTrial(id, T0).number();
+    List<Double> values = List.of(0.875, Double.POSITIVE_INFINITY, -0.0);
+    TrialRecord r = s.finishTrialValues(id, n, TrialState.COMPLETE, values, T1);
+    assertEquals(values, r.values());
+    assertEquals(0.875, r.value());
+    int m = s.createTrial(id, T0).number();
+    assertThrows(IllegalArgumentException.class,
+        () -> s.finishTrialValues(id, m, TrialState.COMPLETE, List.of(1.0, Double.NaN), T1));
+    assertThrows(IllegalArgumentException.class,
+        () -> s.finishTrialValues(id, m, TrialState.COMPLETE, List.of(), T1));
+    assertThrows(IllegalArgumentException.class,
+        () -> s.finishTrialValues(id, m, TrialState.PRUNED, List.of(1.0, 2.0), T1));
+    try (StudyStore t = reopen(s)) {
+      assertEquals(dirs, t.findStudy("mo").orElseThrow().directions());
+      TrialRecord back = t.trial(id, n);
+      assertEquals(values.size(), back.values().size());
+      for (int i = 0; i < values.size(); i++) {
+        assertEquals(Double.doubleToRawLongBits(values.get(i)),
+            Double.doubleToRawLongBits(back.values().get(i)));
+      }
+      assertEquals(List.of(), t.trial(id, m).values());
+    }
+  }
+
+  @Test
+  void createOrLoadFailsOnlyTrialsOfDeadWorkers() {
+    StudyStore s = openStore();
+    Study study = Study.createOrLoad(s, "owners", Direction.MINIMIZE, new RandomSampler(), 5);
+    long id = s.findStudy("owners").orElseThrow().id();
+    Instant now = Instant.now();
+    int live = s.startTrial(id, now, true, Integer.MAX_VALUE).orElseThrow().number();
+    int dead = s.startTrial(id, now.minus(Study.DEFAULT_STALE_GRACE.multipliedBy(2)), true,
+        Integer.MAX_VALUE).orElseThrow().number();
+    int legacy = study.ask().number(); // single-process mode: no heartbeat
+    s = reopen(s);
+    Study.createOrLoad(s, "owners", Direction.MINIMIZE, new RandomSampler(), 5);
+    assertEquals(TrialState.RUNNING, s.trial(id, live).state());
+    assertEquals(TrialState.FAIL, s.trial(id, dead).state());
+    assertTrue(s.trial(id, dead).userAttributes().get(TrialRecord.FAIL_REASON)
+        .contains("stale heartbeat"));
+    assertEquals(TrialState.FAIL, s.trial(id, legacy).state());
+    assertTrue(s.trial(id, legacy).userAttributes().get(TrialRecord.FAIL_REASON)
+        .contains("without heartbeat"));
     s.close();
   }
 

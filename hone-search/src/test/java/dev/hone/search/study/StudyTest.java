@@ -191,4 +191,70 @@ class StudyTest {
     Trial t = a.ask();
     assertThrows(IllegalArgumentException.class, () -> b.tell(t, 1.0));
   }
+
+  @Test
+  void askClaimsEnqueuedConfigsFirstAndUsesTheirValuesAtTheBounds() {
+    Study s = study(Direction.MINIMIZE);
+    int q = s.enqueue(Map.of("lr", 1e-3, "depth", 12, "kind", "b"));
+    int r = s.enqueue(Map.of("lr", 1, "depth", 1.0)); // Integer for a float, Double for an int
+    assertEquals(0, q);
+    assertEquals(1, r);
+    assertEquals(TrialState.WAITING, s.trial(1).state());
+    Trial a = s.ask();
+    assertEquals(0, a.number());
+    assertEquals(1e-3, a.suggestFloat("lr", 1e-3, 1, true));
+    assertEquals(12L, a.suggestInt("depth", 1, 12, false));
+    assertEquals("b", a.suggestCategorical("kind", List.of("a", "b")));
+    double y = a.suggestFloat("y", 0, 1, false); // not enqueued: sampled
+    assertTrue(y >= 0 && y <= 1);
+    s.tell(a, 1.0);
+    Trial b = s.ask();
+    assertEquals(1, b.number());
+    assertEquals(1.0, b.suggestFloat("lr", 1e-3, 1, true));
+    assertEquals(1L, b.suggestInt("depth", 1, 12, false));
+    Trial c = s.ask();
+    assertEquals(2, c.number());
+    assertTrue(c.fixedParams().isEmpty());
+    assertEquals(Map.of("lr", 1e-3, "depth", 12L, "kind", "b"), s.trial(0).fixedParams());
+  }
+
+  @Test
+  void enqueuedValueOutsideItsDistributionIsRefusedAtSuggest() {
+    Study s = study(Direction.MINIMIZE);
+    s.enqueue(Map.of("lr", 2.0, "n", 2.5));
+    Trial t = s.ask();
+    InvalidParameterException e = assertThrows(InvalidParameterException.class,
+        () -> t.suggestFloat("lr", 1e-3, 1, true));
+    assertTrue(e.getMessage().contains("enqueued value 2.0 of 'lr'"), e.getMessage());
+    assertThrows(InvalidParameterException.class, () -> t.suggestInt("n", 1, 5, false));
+    assertTrue(t.params().isEmpty());
+  }
+
+  @Test
+  void tryAskStopsAtTheLimitAndFailRecordsTheReason() {
+    Study s = study(Direction.MINIMIZE);
+    AskOptions two = new AskOptions(true, 2, null, null);
+    Trial a = s.tryAsk(two).orElseThrow();
+    Trial b = s.tryAsk(two).orElseThrow();
+    assertTrue(s.tryAsk(two).isEmpty());
+    assertTrue(a.heartbeat());
+    assertTrue(a.timeLeft().isEmpty());
+    TrialRecord failed = s.fail(b, "boom");
+    assertEquals("boom", failed.userAttributes().get(TrialRecord.FAIL_REASON));
+    assertEquals(failed, s.fail(b, "again")); // already finished: unchanged
+    assertTrue(!b.heartbeat() && b.isCancelled());
+    assertThrows(TrialCancelledException.class, b::checkCancelled);
+    assertTrue(s.tryAsk(two).isPresent()); // FAIL freed a slot
+    assertEquals(Map.of(TrialState.WAITING, 0, TrialState.RUNNING, 2, TrialState.COMPLETE, 0,
+        TrialState.PRUNED, 0, TrialState.FAIL, 1), s.countTrials());
+  }
+
+  @Test
+  void failStaleTrialsNeedsAPositiveGrace() {
+    Study s = study(Direction.MINIMIZE);
+    assertThrows(InvalidParameterException.class,
+        () -> s.failStaleTrials(java.time.Duration.ZERO, false));
+    s.tryAsk(new AskOptions(true, 10, null, null)).orElseThrow();
+    assertTrue(s.failStaleTrials(java.time.Duration.ofMinutes(1), true).isEmpty());
+  }
 }

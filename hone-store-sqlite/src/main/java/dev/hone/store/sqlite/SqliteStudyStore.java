@@ -24,6 +24,8 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +52,13 @@ import org.sqlite.SQLiteConfig;
  *       transaction survives a process crash; after a power loss the last few may be lost, the
  *       file still being consistent.)
  *   <li><b>Concurrency.</b> One connection, used under this object's monitor: thread-safe, with
- *       a single writer per process. Other processes may open the same file; they wait for the
- *       write lock for up to {@value #BUSY_TIMEOUT_MS} ms (busy timeout). Trial numbers are
- *       assigned inside the write transaction, so they stay dense across processes too.
+ *       a single writer per process. Several processes may open the same file (on one machine:
+ *       SQLite's locks do not work over network file systems; use PostgreSQL for workers on
+ *       several machines). Every write is one short {@code BEGIN IMMEDIATE} transaction, so
+ *       writers queue on the write lock, waiting up to {@value #BUSY_TIMEOUT_MS} ms (busy
+ *       timeout), and never deadlock. Trial numbers are assigned, and WAITING trials claimed,
+ *       inside the write transaction, so numbers stay dense and each enqueued trial is claimed
+ *       once across processes too.
  *   <li><b>Numbers.</b> Values and parameters round-trip bit-exactly, NaN, infinities and {@code
  *       -0.0} included (see {@link NonFiniteCodec}).
  * </ul>
@@ -65,6 +71,14 @@ public final class SqliteStudyStore implements StudyStore {
 
   /** How long a write waits for another process's lock, in milliseconds. */
   public static final int BUSY_TIMEOUT_MS = 10_000;
+
+  /**
+   * SQLite's own busy handler waits at most this long, in milliseconds; past it, {@link
+   * #beginImmediate} retries after short random pauses (0.2 to 2 ms) until {@link
+   * #BUSY_TIMEOUT_MS}. SQLite's handler sleeps in steps of up to 100 ms, which leaves the
+   * database idle most of the time when several processes take turns writing.
+   */
+  static final int SQLITE_BUSY_SPIN_MS = 2;
 
   /** The URL prefix {@link #open(String)} accepts. */
   public static final String URL_PREFIX = "jdbc:sqlite:";
@@ -155,7 +169,7 @@ public final class SqliteStudyStore implements StudyStore {
     // file that turns out not to be a Hone store must be left byte-for-byte unchanged.
     SQLiteConfig cfg = new SQLiteConfig();
     cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
+    cfg.setBusyTimeout(SQLITE_BUSY_SPIN_MS);
     cfg.enforceForeignKeys(true);
     Connection c;
     try {
@@ -164,7 +178,7 @@ public final class SqliteStudyStore implements StudyStore {
       throw openFailure(where, path, e);
     }
     try {
-      exec(c, "BEGIN IMMEDIATE");
+      beginImmediate(c);
       try {
         SchemaMigrator.ensure(c, where);
         exec(c, "COMMIT");
@@ -247,7 +261,11 @@ public final class SqliteStudyStore implements StudyStore {
     }
     boolean begun = false;
     try {
-      exec(conn, write ? "BEGIN IMMEDIATE" : "BEGIN");
+      if (write) {
+        beginImmediate(conn);
+      } else {
+        exec(conn, "BEGIN");
+      }
       begun = true;
       T out = work.run(conn);
       exec(conn, "COMMIT");
@@ -263,6 +281,28 @@ public final class SqliteStudyStore implements StudyStore {
         rollbackQuietly();
       }
       throw e;
+    }
+  }
+
+  /**
+   * {@code BEGIN IMMEDIATE}, taking the write lock, retried after short random pauses while
+   * another connection holds it, for up to {@link #BUSY_TIMEOUT_MS} in all.
+   *
+   * @throws SQLException the last SQLITE_BUSY once the time is up, or any other failure
+   */
+  static void beginImmediate(Connection c) throws SQLException {
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+    while (true) {
+      try {
+        exec(c, "BEGIN IMMEDIATE");
+        return;
+      } catch (SQLException e) {
+        if ((e.getErrorCode() & 0xff) != 5 || System.nanoTime() > deadline) { // SQLITE_BUSY
+          throw e;
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(
+            200_000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(1_800_000));
+      }
     }
   }
 
@@ -283,22 +323,37 @@ public final class SqliteStudyStore implements StudyStore {
   }
 
   @Override
-  public StudyInfo createStudyIfAbsent(String name, Direction direction, long seed) {
+  public StudyInfo createStudyIfAbsent(String name, List<Direction> directions, long seed) {
     StoreRules.checkStudyName(name);
-    Objects.requireNonNull(direction, "direction");
+    StoreRules.checkDirections(directions);
     return write("create study " + name, c -> {
       Optional<StudyInfo> existing = findStudy(c, name);
       if (existing.isPresent()) {
         return existing.get();
       }
       Instant now = Instant.now();
+      long id;
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO studies (name, direction, seed, created_at) VALUES (?, ?, ?, ?)")) {
+          "INSERT INTO studies (name, direction, seed, created_at) VALUES (?, ?, ?, ?)",
+          Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, name);
-        ps.setString(2, direction.name());
+        ps.setString(2, directions.get(0).name());
         ps.setLong(3, seed);
         ps.setString(4, now.toString());
         ps.executeUpdate();
+        try (ResultSet rs = ps.getGeneratedKeys()) {
+          rs.next();
+          id = rs.getLong(1);
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO study_directions (study_id, objective, direction) VALUES (?, ?, ?)")) {
+        for (int i = 0; i < directions.size(); i++) {
+          ps.setLong(1, id);
+          ps.setInt(2, i);
+          ps.setString(3, directions.get(i).name());
+          ps.executeUpdate();
+        }
       }
       return findStudy(c, name).orElseThrow();
     });
@@ -368,7 +423,17 @@ public final class SqliteStudyStore implements StudyStore {
         }
       }
     }
-    return new StudyInfo(id, name, dir, seed, attrs, created);
+    List<Direction> dirs = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          dirs.add(Direction.valueOf(rs.getString(1)));
+        }
+      }
+    }
+    return new StudyInfo(id, name, dir, seed, attrs, created, dirs.isEmpty() ? null : dirs);
   }
 
   private static String studyName(Connection c, long studyId) throws SQLException {
@@ -405,23 +470,242 @@ public final class SqliteStudyStore implements StudyStore {
     Objects.requireNonNull(startedAt, "startedAt");
     return write("create trial", c -> {
       studyName(c, studyId);
-      int number;
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?")) {
+      int number = insertTrial(c, studyId, "RUNNING", startedAt, null);
+      return load(c, studyId, number).get(0);
+    });
+  }
+
+  /** Inserts a trial with the next number; returns the number. */
+  private static int insertTrial(
+      Connection c, long studyId, String state, Instant startedAt, Instant heartbeat)
+      throws SQLException {
+    int number;
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?")) {
+      ps.setLong(1, studyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        number = rs.getInt(1);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO trials (study_id, number, state, started_at, heartbeat_at)"
+            + " VALUES (?, ?, ?, ?, ?)")) {
+      ps.setLong(1, studyId);
+      ps.setInt(2, number);
+      ps.setString(3, state);
+      ps.setString(4, startedAt == null ? null : startedAt.toString());
+      ps.setString(5, heartbeat == null ? null : heartbeat.toString());
+      ps.executeUpdate();
+    }
+    return number;
+  }
+
+  private static long trialId(Connection c, long studyId, int number) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT trial_id FROM trials WHERE study_id = ? AND number = ?")) {
+      ps.setLong(1, studyId);
+      ps.setInt(2, number);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void insertFixed(Connection c, long trialId, Map<String, Object> fixed)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO trial_fixed_params (trial_id, ordinal, name, kind, value)"
+            + " VALUES (?, ?, ?, ?, ?)")) {
+      int i = 0;
+      for (Map.Entry<String, Object> e : fixed.entrySet()) {
+        ps.setLong(1, trialId);
+        ps.setInt(2, i++);
+        ps.setString(3, e.getKey());
+        ps.setString(4, StoreRules.fixedKind(e.getValue()));
+        ps.setString(5, StoreRules.fixedText(e.getValue()));
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private static void insertAttr(Connection c, long trialId, String key, String value)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO trial_user_attributes (trial_id, key, value) VALUES (?, ?, ?)"
+            + " ON CONFLICT (trial_id, key) DO UPDATE SET value = excluded.value")) {
+      ps.setLong(1, trialId);
+      ps.setString(2, key);
+      ps.setString(3, value);
+      ps.executeUpdate();
+    }
+  }
+
+  @Override
+  public TrialRecord enqueueTrial(long studyId, Map<String, Object> fixedParams) {
+    Map<String, Object> fixed = StoreRules.normalizeFixedParams(fixedParams);
+    return write("enqueue trial", c -> {
+      studyName(c, studyId);
+      int number = insertTrial(c, studyId, "WAITING", null, null);
+      insertFixed(c, trialId(c, studyId, number), fixed);
+      return load(c, studyId, number).get(0);
+    });
+  }
+
+  @Override
+  public Optional<TrialRecord> startTrial(
+      long studyId, Instant startedAt, boolean heartbeat, int limit) {
+    Objects.requireNonNull(startedAt, "startedAt");
+    StoreRules.checkLimit(limit);
+    return write("start trial", c -> {
+      studyName(c, studyId);
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT COUNT(*) FROM trials WHERE study_id = ?"
+              + " AND state IN ('RUNNING', 'COMPLETE', 'PRUNED')")) {
         ps.setLong(1, studyId);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
-          number = rs.getInt(1);
+          if (rs.getInt(1) >= limit) {
+            return Optional.empty();
+          }
         }
       }
+      Instant hb = heartbeat ? startedAt : null;
+      Integer waiting = null;
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO trials (study_id, number, state, started_at) VALUES (?, ?, 'RUNNING', ?)")) {
+          "SELECT MIN(number) FROM trials WHERE study_id = ? AND state = 'WAITING'")) {
         ps.setLong(1, studyId);
-        ps.setInt(2, number);
-        ps.setString(3, startedAt.toString());
-        ps.executeUpdate();
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          int n = rs.getInt(1);
+          waiting = rs.wasNull() ? null : n;
+        }
       }
-      return load(c, studyId, number).get(0);
+      int number;
+      if (waiting == null) {
+        number = insertTrial(c, studyId, "RUNNING", startedAt, hb);
+      } else {
+        number = waiting;
+        try (PreparedStatement ps = c.prepareStatement(
+            "UPDATE trials SET state = 'RUNNING', started_at = ?, heartbeat_at = ?"
+                + " WHERE study_id = ? AND number = ? AND state = 'WAITING'")) {
+          ps.setString(1, startedAt.toString());
+          ps.setString(2, hb == null ? null : hb.toString());
+          ps.setLong(3, studyId);
+          ps.setInt(4, number);
+          if (ps.executeUpdate() != 1) {
+            throw new IllegalStateException("trial " + number + " changed concurrently");
+          }
+        }
+      }
+      return Optional.of(load(c, studyId, number).get(0));
+    });
+  }
+
+  @Override
+  public boolean recordHeartbeat(long studyId, int number, Instant at) {
+    Objects.requireNonNull(at, "at");
+    return write("heartbeat of trial " + number, c -> {
+      String study = studyName(c, studyId);
+      TrialState state = stateOf(c, studyId, number, study);
+      if (state == TrialState.WAITING) {
+        throw new IllegalArgumentException(StoreRules.waitingMessage(study, number, "heartbeat"));
+      }
+      if (state.isFinished()) {
+        return false;
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE trials SET heartbeat_at = ? WHERE study_id = ? AND number = ?"
+              + " AND state = 'RUNNING'")) {
+        ps.setString(1, at.toString());
+        ps.setLong(2, studyId);
+        ps.setInt(3, number);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  private static TrialState stateOf(Connection c, long studyId, int number, String study)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT state FROM trials WHERE study_id = ? AND number = ?")) {
+      ps.setLong(1, studyId);
+      ps.setInt(2, number);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalArgumentException("study '" + study + "' has no trial " + number);
+        }
+        return TrialState.valueOf(rs.getString(1));
+      }
+    }
+  }
+
+  @Override
+  public List<TrialRecord> failStaleTrials(
+      long studyId, Instant heartbeatBefore, boolean requeue, Instant now) {
+    Objects.requireNonNull(heartbeatBefore, "heartbeatBefore");
+    Objects.requireNonNull(now, "now");
+    return write("fail stale trials", c -> {
+      studyName(c, studyId);
+      Map<Integer, Instant> stale = new TreeMap<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT number, heartbeat_at FROM trials WHERE study_id = ? AND state = 'RUNNING'"
+              + " AND heartbeat_at IS NOT NULL")) {
+        ps.setLong(1, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Instant hb = Instant.parse(rs.getString(2));
+            if (hb.isBefore(heartbeatBefore)) {
+              stale.put(rs.getInt(1), hb);
+            }
+          }
+        }
+      }
+      List<TrialRecord> out = new ArrayList<>();
+      for (Map.Entry<Integer, Instant> e : stale.entrySet()) {
+        int number = e.getKey();
+        long tid = trialId(c, studyId, number);
+        insertAttr(c, tid, TrialRecord.FAIL_REASON,
+            StoreRules.staleReason(e.getValue(), heartbeatBefore));
+        try (PreparedStatement ps = c.prepareStatement(
+            "UPDATE trials SET state = 'FAIL', value = NULL, value_kind = NULL, finished_at = ?"
+                + " WHERE trial_id = ? AND state = 'RUNNING'")) {
+          ps.setString(1, now.toString());
+          ps.setLong(2, tid);
+          ps.executeUpdate();
+        }
+        TrialRecord rec = load(c, studyId, number).get(0);
+        out.add(rec);
+        if (requeue) {
+          int retry = insertTrial(c, studyId, "WAITING", null, null);
+          long rid = trialId(c, studyId, retry);
+          insertFixed(c, rid, StoreRules.retryParams(rec));
+          insertAttr(c, rid, TrialRecord.RETRY_OF, Integer.toString(number));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Map<TrialState, Integer> countTrials(long studyId) {
+    return read("count trials", c -> {
+      studyName(c, studyId);
+      Map<TrialState, Integer> out = new EnumMap<>(TrialState.class);
+      for (TrialState st : TrialState.values()) {
+        out.put(st, 0);
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT state, COUNT(*) FROM trials WHERE study_id = ? GROUP BY state")) {
+        ps.setLong(1, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(TrialState.valueOf(rs.getString(1)), rs.getInt(2));
+          }
+        }
+      }
+      return Collections.unmodifiableMap(out);
     });
   }
 
@@ -438,6 +722,9 @@ public final class SqliteStudyStore implements StudyStore {
           throw new IllegalArgumentException("study '" + study + "' has no trial " + number);
         }
         TrialState state = TrialState.valueOf(rs.getString(2));
+        if (state == TrialState.WAITING) {
+          throw new IllegalArgumentException(StoreRules.waitingMessage(study, number, what));
+        }
         if (state.isFinished()) {
           throw new TrialFinishedException(
               StoreRules.finishedMessage(study, number, state, what));
@@ -520,27 +807,38 @@ public final class SqliteStudyStore implements StudyStore {
   }
 
   @Override
-  public TrialRecord finishTrial(
-      long studyId, int number, TrialState state, Double value, Instant finishedAt) {
+  public TrialRecord finishTrialValues(
+      long studyId, int number, TrialState state, List<Double> values, Instant finishedAt) {
     return write("finish trial " + number, c -> {
       long trialId = running(c, studyId, number, "finish as " + state);
-      StoreRules.checkFinish(number, state, value);
+      StoreRules.checkFinish(number, state, values);
       Objects.requireNonNull(finishedAt, "finishedAt");
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE trials SET state = ?, value = ?, value_kind = ?, finished_at = ?"
               + " WHERE trial_id = ? AND state = 'RUNNING'")) {
         ps.setString(1, state.name());
-        if (value == null) {
+        if (values.isEmpty()) {
           ps.setNull(2, Types.REAL);
           ps.setNull(3, Types.VARCHAR);
         } else {
-          setReal(ps, 2, value);
-          ps.setString(3, NonFiniteCodec.kind(value));
+          setReal(ps, 2, values.get(0));
+          ps.setString(3, NonFiniteCodec.kind(values.get(0)));
         }
         ps.setString(4, finishedAt.toString());
         ps.setLong(5, trialId);
         if (ps.executeUpdate() != 1) {
           throw new IllegalStateException("trial " + number + " changed concurrently");
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO trial_values (trial_id, objective, value, value_kind)"
+              + " VALUES (?, ?, ?, ?)")) {
+        for (int i = 0; i < values.size(); i++) {
+          ps.setLong(1, trialId);
+          ps.setInt(2, i);
+          setReal(ps, 3, values.get(i));
+          ps.setString(4, NonFiniteCodec.kind(values.get(i)));
+          ps.executeUpdate();
         }
       }
       return load(c, studyId, number).get(0);
@@ -586,7 +884,7 @@ public final class SqliteStudyStore implements StudyStore {
     Map<Long, Row> rows = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT t.trial_id, t.number, t.state, t.value, t.value_kind, t.started_at,"
-            + " t.finished_at FROM trials t WHERE t.study_id = ?" + filter
+            + " t.finished_at, t.heartbeat_at FROM trials t WHERE t.study_id = ?" + filter
             + " ORDER BY t.number")) {
       bind(ps, studyId, number);
       try (ResultSet rs = ps.executeQuery()) {
@@ -597,9 +895,9 @@ public final class SqliteStudyStore implements StudyStore {
           Double real = getReal(rs, 4);
           String kind = rs.getString(5);
           r.value = kind == null ? null : NonFiniteCodec.decode(real, kind);
-          r.startedAt = Instant.parse(rs.getString(6));
-          String fin = rs.getString(7);
-          r.finishedAt = fin == null ? null : Instant.parse(fin);
+          r.startedAt = instant(rs.getString(6));
+          r.finishedAt = instant(rs.getString(7));
+          r.heartbeatAt = instant(rs.getString(8));
           rows.put(rs.getLong(1), r);
         }
       }
@@ -647,10 +945,34 @@ public final class SqliteStudyStore implements StudyStore {
         }
       }
     }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT f.trial_id, f.name, f.kind, f.value FROM trial_fixed_params f"
+            + " JOIN trials t ON t.trial_id = f.trial_id WHERE t.study_id = ?" + filter
+            + " ORDER BY f.trial_id, f.ordinal")) {
+      bind(ps, studyId, number);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.get(rs.getLong(1)).fixed.put(
+              rs.getString(2), StoreRules.parseFixed(rs.getString(3), rs.getString(4)));
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT v.trial_id, v.value, v.value_kind FROM trial_values v"
+            + " JOIN trials t ON t.trial_id = v.trial_id WHERE t.study_id = ?" + filter
+            + " ORDER BY v.trial_id, v.objective")) {
+      bind(ps, studyId, number);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.get(rs.getLong(1)).values.add(
+              NonFiniteCodec.decode(getReal(rs, 2), rs.getString(3)));
+        }
+      }
+    }
     List<TrialRecord> out = new ArrayList<>(rows.size());
     for (Row r : rows.values()) {
       out.add(new TrialRecord(r.number, r.state, r.params, r.dists, r.value, r.intermediate,
-          r.attrs, r.startedAt, r.finishedAt));
+          r.attrs, r.startedAt, r.finishedAt, r.heartbeatAt, r.fixed, r.values));
     }
     return out;
   }
@@ -663,12 +985,19 @@ public final class SqliteStudyStore implements StudyStore {
     }
   }
 
+  private static Instant instant(String s) {
+    return s == null ? null : Instant.parse(s);
+  }
+
   private static final class Row {
     int number;
     TrialState state;
     Double value;
     Instant startedAt;
     Instant finishedAt;
+    Instant heartbeatAt;
+    final Map<String, Object> fixed = new LinkedHashMap<>();
+    final List<Double> values = new ArrayList<>();
     final Map<String, Object> params = new LinkedHashMap<>();
     final Map<String, Distribution> dists = new LinkedHashMap<>();
     final Map<Integer, Double> intermediate = new TreeMap<>();

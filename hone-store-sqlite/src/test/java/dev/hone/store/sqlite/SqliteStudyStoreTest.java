@@ -53,13 +53,13 @@ class SqliteStudyStoreTest {
   }
 
   @Test
-  void newFileGetsSchemaVersionOneAndWal() throws Exception {
+  void newFileGetsTheCurrentSchemaVersionAndWal() throws Exception {
     Path db = dir.resolve("a/b/c.db");
     try (SqliteStudyStore s = SqliteStudyStore.open("jdbc:sqlite:" + db)) {
       assertEquals("wal", s.journalMode());
       assertEquals(db, s.path());
     }
-    assertEquals(List.of("1"), query(db, "SELECT version FROM schema_version"));
+    assertEquals(List.of("2"), query(db, "SELECT version FROM schema_version"));
   }
 
   @Test
@@ -84,7 +84,7 @@ class SqliteStudyStoreTest {
   void otherSchemaVersionIsRefusedAndLeftUntouched() throws Exception {
     Path db = dir.resolve("old.db");
     SqliteStudyStore.open(db).close();
-    for (int version : new int[] {2, 0}) {
+    for (int version : new int[] {3, 1}) {
       sql(db, "UPDATE schema_version SET version = " + version);
       byte[] before = Files.readAllBytes(db);
       UserInputException e =
@@ -92,8 +92,8 @@ class SqliteStudyStoreTest {
       String m = e.getMessage();
       assertTrue(m.contains(db.toString()), m);
       assertTrue(m.contains("schema version " + version), m);
-      assertTrue(m.contains("schema version 1"), m);
-      assertTrue(version == 0 ? m.contains("hone store upgrade --db " + db)
+      assertTrue(m.contains("schema version 2"), m);
+      assertTrue(version == 1 ? m.contains("hone store upgrade --db " + db)
           : m.contains("Upgrade Hone"), m);
       assertArrayEquals(before, Files.readAllBytes(db));
     }
