@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     versionProvider = HoneCli.Version.class,
     description = "Search, train and prove machine-learning models.",
     subcommands = {
-      TrainCommand.class, PredictCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class
+      TrainCommand.class, PredictCommand.class, EvaluateCommand.class, StudyCommand.class,
+      StoreCommand.class, CommandLine.HelpCommand.class
     })
 public final class HoneCli implements java.util.concurrent.Callable<Integer> {
   /** Exit code for usage and data errors. */

@@ -77,6 +77,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "tpe or random (default: ${DEFAULT-VALUE}).")
   String sampler;
 
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+      description = "Trials run at once; a new trial starts as soon as one finishes"
+          + " (default: ${DEFAULT-VALUE}). --threads is shared among them.")
+  int jobs;
+
   @Option(names = "--delimiter", paramLabel = "CHAR",
       description = "CSV field delimiter: one character, 'tab' or 'space' (default: detected).")
   String delimiter;
@@ -118,7 +123,8 @@ final class TrainCommand implements Callable<Integer> {
             metric,
             sampler,
             threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-            new CsvSettings(CsvSettings.parseDelimiter(delimiter), header, na, categorical));
+            new CsvSettings(CsvSettings.parseDelimiter(delimiter), header, na, categorical),
+            jobs);
     try (ProgressReporter progress = new ProgressReporter()) {
       TrainResult r = new TrainWorkflow().run(cfg, progress);
       progress.close();

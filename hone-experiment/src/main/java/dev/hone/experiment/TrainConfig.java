@@ -26,6 +26,7 @@ import java.util.List;
  * @param sampler {@code tpe} or {@code random}
  * @param threads native threads per model fit (≥ 1)
  * @param csv CSV reading options for {@code data} and {@code testData}; {@code null} to detect
+ * @param jobs trials run at once (≥ 1); native threads are shared among them
  */
 public record TrainConfig(
     String dataset,
@@ -44,7 +45,8 @@ public record TrainConfig(
     String metric,
     String sampler,
     int threads,
-    CsvSettings csv) {
+    CsvSettings csv,
+    int jobs) {
 
   /** Default trial count. */
   public static final int DEFAULT_TRIALS = 30;
@@ -77,6 +79,9 @@ public record TrainConfig(
     }
     sensitive = sensitive == null ? null : List.copyOf(sensitive);
     csv = csv == null ? CsvSettings.DETECT : csv;
+    if (jobs < 1) {
+      throw new InvalidParameterException("--jobs was " + jobs + " but must be >= 1");
+    }
     if (study != null && study.isBlank()) {
       throw new InvalidParameterException("--study must not be blank; give a name such as adult-v2");
     }

@@ -35,7 +35,6 @@ import dev.hone.search.study.Study;
 import dev.hone.search.study.StudyListener;
 import dev.hone.search.study.TrialRecord;
 import dev.hone.search.study.TrialState;
-import dev.hone.store.sqlite.SqliteStudyStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +90,8 @@ public final class TrainWorkflow {
   private TrainResult runIn(Path out, TrainConfig cfg, TrainListener listener) {
     Instant started = Instant.now();
     long runStart = System.nanoTime();
-    long[] engineNanos = {0}; // time inside the learner's fit and predict calls
+    java.util.concurrent.atomic.AtomicLong engineNanos =
+        new java.util.concurrent.atomic.AtomicLong(); // time inside the learner's fit/predict
     AtomicFiles.checkWritableDirectory(out, "--out");
     Path modelDir = out.resolve("model");
     if (java.nio.file.Files.isDirectory(modelDir)
@@ -143,7 +143,7 @@ public final class TrainWorkflow {
 
     String storageUrl = cfg.storageUrl();
     try (StudyLock lock = StudyLock.acquire(storageUrl, cfg.studyName());
-        StudyStore store = SqliteStudyStore.open(storageUrl)) {
+        StudyStore store = StudyStores.open(storageUrl)) {
       Sampler sampler = cfg.sampler().equals("random") ? new RandomSampler() : new TpeSampler();
       Map<String, String> fingerprint =
           StudyFingerprint.of(data, cfg, objective.metricName(), LEARNER, cfg.sampler(), splits);
@@ -159,9 +159,9 @@ public final class TrainWorkflow {
           study.name(), storageUrl, finishedBefore, cfg.trials(), objective.metricName(),
           direction == Direction.MAXIMIZE ? "maximise" : "minimise");
 
-      int threads = cfg.threads();
+      int threads = Math.max(1, cfg.threads() / cfg.jobs());
       long searchStart = System.nanoTime();
-      dev.hone.search.study.OptimizeResult optimized = study.optimize(
+      dev.hone.search.study.Objective trialObjective =
           trial -> {
             Map<String, Object> sampled = trial.suggestAll(space);
             ParamSet params = ParamSet.resolve(learner.paramSpecs(), sampled);
@@ -177,11 +177,11 @@ public final class TrainWorkflow {
                 trial.setUserAttribute("best_iteration", String.valueOf(bestIt));
               }
               Predictions p = m.predict(xValid);
-              engineNanos[0] += System.nanoTime() - t0;
+              engineNanos.addAndGet(System.nanoTime() - t0);
               return objective.compute(yValid, p);
             }
-          },
-          new StopCondition(cfg.trials(), cfg.timeBudget()),
+          };
+      StudyListener trialListener =
           new StudyListener() {
             @Override
             public void onTrialFinish(TrialRecord record, Optional<TrialRecord> best) {
@@ -192,10 +192,28 @@ public final class TrainWorkflow {
                   best.map(TrialRecord::value).orElse(Double.NaN),
                   countFinished(study.trials()));
             }
-          });
+          };
+      StopCondition stop = new StopCondition(cfg.trials(), cfg.timeBudget());
+      boolean stoppedByBudget;
+      if (cfg.jobs() == 1) {
+        stoppedByBudget = study.optimize(trialObjective, stop, trialListener).stoppedByTimeBudget();
+      } else {
+        java.util.concurrent.ExecutorService pool =
+            java.util.concurrent.Executors.newFixedThreadPool(cfg.jobs());
+        try {
+          stoppedByBudget =
+              new dev.hone.search.execution.ThreadPoolTrialExecutor(pool, cfg.jobs())
+                      .run(study, trialObjective,
+                          dev.hone.search.execution.ExecutionPlan.of(stop), trialListener)
+                      .stopReason()
+                  == dev.hone.search.execution.StopReason.TIME_BUDGET;
+        } finally {
+          pool.shutdownNow();
+        }
+      }
       listener.searchFinished();
       long searchNanos = System.nanoTime() - searchStart;
-      if (optimized.stoppedByTimeBudget()) {
+      if (stoppedByBudget) {
         String w =
             "the search stopped at its --time-budget of " + cfg.timeBudget().toSeconds() + " s with "
                 + countFinished(study.trials()) + " of " + cfg.trials() + " trials finished; run"
@@ -229,7 +247,7 @@ public final class TrainWorkflow {
 
         listener.stage("evaluating once on the test split");
         Predictions testPred = model.predict(xTest);
-        engineNanos[0] += System.nanoTime() - t0;
+        engineNanos.addAndGet(System.nanoTime() - t0);
         EvaluationResult eval =
             Evaluator.evaluate(
                 task, yTest, testPred, classLabels, BOOTSTRAP_ROUNDS,
@@ -309,8 +327,8 @@ public final class TrainWorkflow {
                 java.util.Locale.ROOT,
                 "timing: total %.2f s, search %.2f s, inside %s fit/predict %.2f s (%.1f%% of"
                     + " total)",
-                total, searchNanos / 1e9, learner.name(), engineNanos[0] / 1e9,
-                100 * engineNanos[0] / 1e9 / total));
+                total, searchNanos / 1e9, learner.name(), engineNanos.get() / 1e9,
+                100 * engineNanos.get() / 1e9 / total));
         Map<String, Double> testMetrics = new LinkedHashMap<>();
         for (MetricValue mv : eval.metrics()) {
           testMetrics.put(mv.name(), mv.value());
