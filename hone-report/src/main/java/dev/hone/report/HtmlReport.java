@@ -41,7 +41,13 @@ public final class HtmlReport {
 
   /** Renders the page. */
   public static String render(ReportModel m) {
+    return render(m, EvaluationSections.NONE);
+  }
+
+  /** Renders the page with the optional evaluation sections (leakage, slices). */
+  public static String render(ReportModel m, EvaluationSections sections) {
     Map<String, Object> ctx = new HashMap<>();
+    EvaluationSectionsContext.put(ctx, sections);
     ctx.put("title", m.title());
     ctx.put("overview", m.overview());
     ctx.put("warnings", m.warnings());
@@ -75,11 +81,16 @@ public final class HtmlReport {
 
   /** Renders to {@code file} atomically (temporary sibling, then rename). */
   public static void write(ReportModel m, Path file) {
+    write(m, EvaluationSections.NONE, file);
+  }
+
+  /** Renders with the evaluation sections to {@code file} atomically. */
+  public static void write(ReportModel m, EvaluationSections sections, Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = parent.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
-      Files.writeString(tmp, render(m), StandardCharsets.UTF_8);
+      Files.writeString(tmp, render(m, sections), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new HoneException("cannot write report " + file + ": " + e.getMessage(), e);

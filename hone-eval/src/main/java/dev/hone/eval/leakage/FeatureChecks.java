@@ -7,9 +7,7 @@ import dev.hone.eval.Metrics;
 import dev.hone.eval.slices.QuantileBinning;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Per-column target-leakage checks: the one-feature model, copies and deterministic transforms of
@@ -236,16 +234,20 @@ final class FeatureChecks {
       Map<Integer, String> classToValue = new HashMap<>();
       boolean identical = true;
       int rows = 0;
+      int k = t.classes.size();
       for (int r = 0; r < col.size(); r++) {
-        String v = col.format(r);
         int y = t.trainClass[r];
-        if (v == null || y < 0) {
+        if (col.isMissing(r) || y < 0) {
           continue;
         }
+        String v = col.format(r);
         rows++;
         Integer prevClass = valueToClass.putIfAbsent(v, y);
         if (prevClass != null && prevClass != y) {
           return null;
+        }
+        if (valueToClass.size() > k) {
+          return null; // more values than classes: not one-to-one
         }
         String prevValue = classToValue.putIfAbsent(y, v);
         if (prevValue != null && !prevValue.equals(v)) {
@@ -316,23 +318,42 @@ final class FeatureChecks {
     if (n < 20 || present < 0.99 * n) {
       return null;
     }
-    Set<String> distinct = new HashSet<>();
+    int distinct;
     boolean integers = true;
-    for (int r = 0; r < n; r++) {
-      String s = col.format(r);
-      if (s != null) {
-        distinct.add(s);
-        if (col instanceof NumericColumn num) {
-          double v = num.get(r);
-          integers &= v == Math.rint(v);
+    if (col instanceof CategoricalColumn cat) {
+      boolean[] seen = new boolean[cat.levels().size()];
+      distinct = 0;
+      for (int r = 0; r < n; r++) {
+        int c = cat.code(r);
+        if (c >= 0 && !seen[c]) {
+          seen[c] = true;
+          distinct++;
+        }
+      }
+    } else {
+      double[] v = new double[present];
+      int k = 0;
+      NumericColumn num = (NumericColumn) col;
+      for (int r = 0; r < n; r++) {
+        double x = num.get(r);
+        if (!Double.isNaN(x)) {
+          v[k++] = x == 0.0 ? 0.0 : x;
+          integers &= x == Math.rint(x);
+        }
+      }
+      Arrays.sort(v);
+      distinct = present == 0 ? 0 : 1;
+      for (int i = 1; i < present; i++) {
+        if (v[i] != v[i - 1]) {
+          distinct++;
         }
       }
     }
-    boolean unique = distinct.size() == present;
+    boolean unique = distinct == present;
     if (unique && (col instanceof CategoricalColumn || integers)) {
       return "has a distinct value in every row";
     }
-    if (col instanceof NumericColumn num && distinct.size() >= 20) {
+    if (col instanceof NumericColumn num && distinct >= 20) {
       double[] v = new double[present];
       double[] idx = new double[present];
       int k = 0;
@@ -384,23 +405,31 @@ final class FeatureChecks {
     return sxy / Math.sqrt(sxx * syy);
   }
 
-  /** Ranks 1..n, ties sharing their average rank. */
+  /** Ranks 1..n, ties sharing their average rank (NaN-free input). */
   static double[] ranks(double[] v) {
-    int n = v.length;
-    int[] order = IndexSort.sort(n, (a, b) -> Double.compare(v[a], v[b]));
-    double[] r = new double[n];
-    int i = 0;
-    while (i < n) {
-      int j = i;
-      while (j + 1 < n && v[order[j + 1]] == v[order[i]]) {
-        j++;
-      }
-      double avg = (i + j) / 2.0 + 1;
-      for (int k = i; k <= j; k++) {
-        r[order[k]] = avg;
-      }
-      i = j + 1;
+    double[] sorted = v.clone();
+    Arrays.sort(sorted);
+    double[] r = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      int lo = bound(sorted, v[i], false);
+      int hi = bound(sorted, v[i], true);
+      r[i] = (lo + hi - 1) / 2.0 + 1; // average of ranks lo+1 .. hi
     }
     return r;
+  }
+
+  /** First index whose value is {@code >= x} ({@code > x} when {@code upper}). */
+  private static int bound(double[] sorted, double x, boolean upper) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x || (upper && sorted[mid] == x)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 }
