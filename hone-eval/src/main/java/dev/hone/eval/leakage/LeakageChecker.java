@@ -82,6 +82,57 @@ public final class LeakageChecker {
   private LeakageChecker() {}
 
   /**
+   * The checks for a three-way split, as a training workflow needs them: training rows against
+   * the validation rows (which tune the model), then training and validation rows together (which
+   * the final model is refitted on) against the test rows. The findings of both are merged; the
+   * messages name the split.
+   *
+   * @param train the training table, target marked
+   * @param validation the validation table
+   * @param test the test table
+   * @param opts settings
+   * @return the merged findings
+   * @throws UserInputException as {@link #check(Table, Table, String, LeakageOptions)}
+   */
+  public static LeakageReport checkSplits(
+      Table train, Table validation, Table test, LeakageOptions opts) {
+    LeakageReport a = check(train, validation, "validation", opts);
+    LeakageReport b = check(concatRows(train, validation), "train+validation", test, "test", opts);
+    return a.merge(b);
+  }
+
+  /**
+   * The rows of {@code first} followed by those of {@code second}, with {@code first}'s columns
+   * and marks; categorical columns are joined by level text, a column numeric in one table and
+   * categorical in the other becomes categorical.
+   */
+  static Table concatRows(Table first, Table second) {
+    List<Column> cols = new ArrayList<>();
+    int n1 = first.rowCount();
+    int n2 = second.rowCount();
+    for (Column a : first.columns()) {
+      Column b = second.column(a.name());
+      if (a instanceof dev.hone.core.data.NumericColumn na
+          && b instanceof dev.hone.core.data.NumericColumn nb) {
+        double[] v = new double[n1 + n2];
+        System.arraycopy(na.values(), 0, v, 0, n1);
+        System.arraycopy(nb.values(), 0, v, n1, n2);
+        cols.add(new dev.hone.core.data.NumericColumn(a.name(), v));
+      } else {
+        String[] v = new String[n1 + n2];
+        for (int r = 0; r < n1; r++) {
+          v[r] = a.format(r);
+        }
+        for (int r = 0; r < n2; r++) {
+          v[n1 + r] = b.format(r);
+        }
+        cols.add(dev.hone.core.data.CategoricalColumn.of(a.name(), v));
+      }
+    }
+    return new Table(cols, first.target(), first.sensitive(), first.task());
+  }
+
+  /**
    * Runs every check on a train/holdout pair.
    *
    * @param train the training table; its target must be marked (its task too, or it is inferred:
@@ -97,6 +148,11 @@ public final class LeakageChecker {
    */
   public static LeakageReport check(
       Table train, Table holdout, String holdoutName, LeakageOptions opts) {
+    return check(train, "train", holdout, holdoutName, opts);
+  }
+
+  private static LeakageReport check(
+      Table train, String trainName, Table holdout, String holdoutName, LeakageOptions opts) {
     if (train.target() == null) {
       throw new UserInputException(
           "leakage checks need the target column marked on the training table");
@@ -121,7 +177,7 @@ public final class LeakageChecker {
     }
     long started = System.nanoTime();
     List<LeakageFinding> out = new ArrayList<>();
-    duplicates(train, holdout, holdoutName, opts, out);
+    duplicates(train, trainName, holdout, holdoutName, opts, out);
     Target target = Target.of(train, holdout);
     for (String name : train.columnNames()) {
       if (name.equals(train.target())) {
@@ -144,7 +200,7 @@ public final class LeakageChecker {
   // ------------------------------------------------------------------ duplicates
 
   private static void duplicates(
-      Table train, Table holdout, String holdoutName, LeakageOptions opts,
+      Table train, String trainName, Table holdout, String holdoutName, LeakageOptions opts,
       List<LeakageFinding> out) {
     int m = holdout.rowCount();
     if (m == 0 || train.rowCount() == 0) {
@@ -161,7 +217,7 @@ public final class LeakageChecker {
       if (t >= 0) {
         exact++;
         if (exactExamples.size() < opts.maxExamples()) {
-          exactExamples.add(holdoutName + " row " + h + " = train row " + t);
+          exactExamples.add(holdoutName + " row " + h + " = " + trainName + " row " + t);
         }
         continue;
       }
@@ -171,7 +227,8 @@ public final class LeakageChecker {
           near++;
           if (nearExamples.size() < opts.maxExamples()) {
             nearExamples.add(
-                holdoutName + " row " + h + " ≈ train row " + t + " (" + matcher.largestGap(t, h)
+                holdoutName + " row " + h + " ≈ " + trainName + " row " + t + " ("
+                    + matcher.largestGap(t, h)
                     + ")");
           }
         }

@@ -195,9 +195,8 @@ public final class SliceLine {
     private final int total;
     private final byte[] bytes; // row-major codes, or
     private final char[] chars;
-    private final int[] cnt;
-    private final double[] sum;
-    private final double[] max;
+    /** Per value id {@code g}: {@code acc[3g]} rows, {@code acc[3g+1]} error sum, {@code acc[3g+2]} max. */
+    private final double[] acc;
     private int[][] buffers;
     final List<SliceLineResult.Level> levels = new ArrayList<>();
     private final List<Entry> top = new ArrayList<>();
@@ -260,9 +259,7 @@ public final class SliceLine {
           }
         }
       }
-      cnt = new int[t];
-      sum = new double[t];
-      max = new double[t];
+      acc = new double[3 * t];
     }
 
     private int code(int cell) {
@@ -371,9 +368,9 @@ public final class SliceLine {
       int valid = 0;
       for (int id = 0; id < total; id++) {
         keys[id] = key1(id);
-        ss[id] = cnt[id];
-        se[id] = sum[id];
-        sm[id] = max[id];
+        ss[id] = (long) acc[3 * id];
+        se[id] = acc[3 * id + 1];
+        sm[id] = acc[3 * id + 2];
         if (ss[id] >= sigma && se[id] > 0) {
           valid++;
         }
@@ -615,9 +612,9 @@ public final class SliceLine {
       accumulate(rows, from, len, feats, nf);
       for (int i = lo; i < hi; i++) {
         int id = idAt(keys[i], pos);
-        ss[i] = cnt[id];
-        se[i] = sum[id];
-        sm[i] = max[id];
+        ss[i] = (long) acc[3 * id];
+        se[i] = acc[3 * id + 1];
+        sm[i] = acc[3 * id + 2];
       }
       reset(feats, nf);
     }
@@ -630,11 +627,11 @@ public final class SliceLine {
         int base = r * m;
         for (int x = 0; x < nf; x++) {
           int f = feats[x];
-          int g = off[f] + code(base + f);
-          cnt[g]++;
-          sum[g] += er;
-          if (er > max[g]) {
-            max[g] = er;
+          int g = 3 * (off[f] + code(base + f));
+          acc[g] += 1.0;
+          acc[g + 1] += er;
+          if (er > acc[g + 2]) {
+            acc[g + 2] = er;
           }
         }
       }
@@ -643,9 +640,7 @@ public final class SliceLine {
     private void reset(int[] feats, int nf) {
       for (int x = 0; x < nf; x++) {
         int f = feats[x];
-        Arrays.fill(cnt, off[f], off[f] + dom[f], 0);
-        Arrays.fill(sum, off[f], off[f] + dom[f], 0.0);
-        Arrays.fill(max, off[f], off[f] + dom[f], 0.0);
+        Arrays.fill(acc, 3 * off[f], 3 * (off[f] + dom[f]), 0.0);
       }
     }
   }

@@ -283,6 +283,26 @@ class LeakageScenariosTest {
     assertTrue(e.getMessage().contains("strict mode"), e.getMessage());
   }
 
+  @Test
+  void threeWaySplitChecksTestAgainstTrainAndValidation() {
+    Table german = RealData.table("german_credit");
+    Table[] a = RealData.split(german, 0.6, 15);
+    Table[] b = RealData.split(a[1], 0.5, 16); // validation, test
+    // test rows copied from validation: leakage into the refit on train + validation
+    Table test = replaceRows(b[1], b[0], 20, 17, UnaryOperator.identity(), 0.0);
+    LeakageReport r = LeakageChecker.checkSplits(a[0], b[0], test, DEFAULTS);
+    LeakageFinding f = assertHigh(r, LeakageFinding.KIND_EXACT_DUPLICATES, null);
+    assertEquals(20, f.count());
+    assertTrue(f.examples().get(0).matches("test row \\d+ = train\\+validation row \\d+"),
+        f.examples().get(0));
+    int trainRows = a[0].rowCount();
+    for (String ex : f.examples()) {
+      int row = Integer.parseInt(ex.substring(ex.lastIndexOf(' ') + 1));
+      assertTrue(row >= trainRows, "copied from validation rows, numbered after train: " + ex);
+    }
+    assertNoHigh(LeakageChecker.checkSplits(a[0], b[0], b[1], DEFAULTS), "clean three-way split");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /**
