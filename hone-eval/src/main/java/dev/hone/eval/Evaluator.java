@@ -124,6 +124,55 @@ public final class Evaluator {
   }
 
   /**
+   * One metric with its 95% percentile-bootstrap interval, as {@link #evaluate} computes it (same
+   * resampling, same stream {@value #BOOTSTRAP_STREAM} of {@code seed}), for callers that evaluate
+   * many subsets of a split, such as per-slice analyses. Undefined resamples are skipped and
+   * counted in {@link MetricValue#bootstrapValid()}; unlike {@link #evaluate} this logs them at
+   * DEBUG only, since small subsets routinely have some.
+   *
+   * @param metric the metric; it must apply to {@code preds.task()}
+   * @param labels true targets, shape {@code [n]}, {@code n >= 1} (see {@link #evaluate})
+   * @param preds predictions for the same rows
+   * @param bootstrapRounds resamples, {@code >= 0}; 0 gives NaN bounds
+   * @param seed root seed of the resampling
+   * @return the metric on all rows with its interval
+   * @throws DataValidationException if there are no rows or a label is missing or not a class of
+   *     the model
+   * @throws InvalidParameterException if {@code bootstrapRounds < 0}
+   * @throws IllegalArgumentException if the metric does not apply or shapes disagree
+   */
+  public static MetricValue evaluateMetric(
+      Metric metric, double[] labels, Predictions preds, int bootstrapRounds, long seed) {
+    if (bootstrapRounds < 0) {
+      throw new InvalidParameterException(
+          "bootstrap rounds was " + bootstrapRounds + " but must be >= 0 (0 turns it off)");
+    }
+    TaskType task = preds.task();
+    if (!metric.appliesTo(task)) {
+      throw new IllegalArgumentException(
+          "metric " + metric.metricName() + " does not apply to task " + Metric.taskName(task));
+    }
+    if (labels.length == 0) {
+      throw new DataValidationException(
+          "the evaluated rows are empty: a metric needs at least one row with a target");
+    }
+    Metric.Inputs.requireRows(labels.length, preds.size());
+    double point = metric.compute(labels, preds);
+    BootstrapKernel kernel = BootstrapKernel.of(task, labels, preds);
+    double[][] replicates =
+        replicates(kernel, bootstrapRounds, Seeds.rng(seed, BOOTSTRAP_STREAM, 0));
+    double[] ci = percentileInterval(replicates[kernel.metrics().indexOf(metric)]);
+    if ((int) ci[2] < bootstrapRounds) {
+      LOG.debug(
+          "{} undefined on {} of {} resamples of {} rows",
+          metric.metricName(), bootstrapRounds - (int) ci[2], bootstrapRounds, labels.length);
+    }
+    return new MetricValue(
+        metric.metricName(), point, ci[0], ci[1], bootstrapRounds, (int) ci[2],
+        metric.higherIsBetter());
+  }
+
+  /**
    * As {@link #evaluate(TaskType, double[], Predictions, List, int, long)}, but with explicit
    * resamples: {@code indices[b]} lists the {@code n} rows drawn in round {@code b}. For checking
    * against an independent bootstrap that used the same draws.

@@ -80,12 +80,16 @@ public final class EvaluateWorkflow {
               ? FairnessAnalysis.run(task, t, y, t, y, p.positiveScores(), seed)
               : null;
 
+      dev.hone.eval.slices.SliceReport slices =
+          dev.hone.eval.slices.SliceAnalysis.analyse(
+              t, y, p, dev.hone.eval.slices.SliceOptions.defaults(Seeds.derive(seed, "slices", 0)));
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("model", modelDir.toAbsolutePath().normalize().toString());
       json.put("data", data.toAbsolutePath().normalize().toString());
       json.put("data_sha256", FileHashes.sha256(data));
       json.put("warnings", prepared.warnings());
       json.put("test", eval);
+      json.put("slices", slices);
       json.put("diagnostics", diagnostics);
       if (fairness != null) {
         json.put("fairness", fairness.json());
@@ -96,7 +100,12 @@ public final class EvaluateWorkflow {
       if (fairness != null) {
         model = model.withFairness(fairness.view());
       }
-      HtmlReport.write(model, Diagnostics.view(diagnostics), null, out.resolve("report.html"));
+      HtmlReport.write(
+          model, Diagnostics.view(diagnostics), null,
+          new dev.hone.report.EvaluationSections(
+              null, EvaluationSectionsAssembler.slices(data.getFileName().toString(), slices, null,
+                  null)),
+          out.resolve("report.html"));
       LOG.info("evaluated {} rows of {} with {}; wrote {}", p.size(), data, modelDir, out);
       Map<String, Double> values = new LinkedHashMap<>();
       for (MetricValue mv : eval.metrics()) {

@@ -124,6 +124,18 @@ public final class TrainWorkflow {
     Splits splits = Splits.make(full, data.test(), cfg.seed(), cfg.dedupe());
     warnings.addAll(splits.warnings());
 
+    listener.stage("checking the splits for leakage");
+    dev.hone.eval.leakage.LeakageReport leakage =
+        dev.hone.eval.leakage.LeakageChecker.checkSplits(
+            splits.train(), splits.validation(), splits.test(),
+            dev.hone.eval.leakage.LeakageOptions.defaults());
+    for (dev.hone.eval.leakage.LeakageFinding f : leakage.findings()) {
+      if (f.severity() == dev.hone.eval.leakage.Severity.HIGH) {
+        warnings.add("leakage (" + f.kind() + "): " + f.message());
+        LOG.warn("leakage ({}): {}", f.kind(), f.message());
+      }
+    }
+
     listener.stage("fitting preprocessing on the training split");
     FittedPreprocessor prep = Preprocessor.defaults().fit(splits.train());
     FeatureMatrix xTrain = prep.transform(splits.train());
@@ -253,6 +265,28 @@ public final class TrainWorkflow {
                 task, yTest, testPred, classLabels, BOOTSTRAP_ROUNDS,
                 Seeds.derive(cfg.seed(), "bootstrap", 0));
 
+        listener.stage("metrics by slice and slice discovery (SliceLine) on the test split");
+        long sliceSeed = Seeds.derive(cfg.seed(), "slices", 0);
+        dev.hone.eval.slices.SliceReport sliceReport =
+            dev.hone.eval.slices.SliceAnalysis.analyse(
+                splits.test(), yTest, testPred,
+                dev.hone.eval.slices.SliceOptions.defaults(sliceSeed));
+        dev.hone.eval.slices.ErrorKind errorKind =
+            task.isClassification()
+                ? dev.hone.eval.slices.ErrorKind.ZERO_ONE
+                : dev.hone.eval.slices.ErrorKind.SQUARED;
+        dev.hone.eval.slices.SliceLineResult found =
+            dev.hone.eval.slices.SliceLine.find(
+                splits.test(), dev.hone.eval.slices.SliceLine.errors(errorKind, yTest, testPred),
+                dev.hone.eval.slices.SliceLineOptions.defaults());
+        dev.hone.report.EvaluationSections sections =
+            new dev.hone.report.EvaluationSections(
+                EvaluationSectionsAssembler.leakage(
+                    "train vs validation, train + validation vs test", leakage),
+                EvaluationSectionsAssembler.slices(
+                    "test", sliceReport, found,
+                    task.isClassification() ? "0/1 error" : "squared error"));
+
         listener.stage("diagnostics: calibration or residuals, sensitivity (Sobol, ICE)");
         Diagnostics.Result diagnostics =
             Diagnostics.compute(task, yTest, testPred, xFit, xTest, model, cfg.seed());
@@ -301,6 +335,9 @@ public final class TrainWorkflow {
         metricsJson.put("best_trial", best.number());
         metricsJson.put("best_validation_value", best.value());
         metricsJson.put("test", eval);
+        metricsJson.put("leakage", leakage);
+        metricsJson.put("slices", sliceReport);
+        metricsJson.put("slice_discovery", found);
         metricsJson.put("diagnostics", diagnostics);
         metricsJson.put("explanations", explanations.json());
         if (fairness != null) {
@@ -318,7 +355,7 @@ public final class TrainWorkflow {
           reportModel = reportModel.withFairness(fairness.view());
         }
         HtmlReport.write(
-            reportModel, Diagnostics.view(diagnostics), explanations.view(),
+            reportModel, Diagnostics.view(diagnostics), explanations.view(), sections,
             out.resolve("report.html"));
 
         double total = (System.nanoTime() - runStart) / 1e9;

@@ -41,27 +41,34 @@ public final class HtmlReport {
 
   /** Renders the page. */
   public static String render(ReportModel m) {
-    return render(m, null, null);
+    return render(m, null, null, EvaluationSections.NONE);
   }
 
   /** Renders the page with the diagnostics sections ({@code null}: none). */
   public static String render(ReportModel m, DiagnosticsView diagnostics) {
-    return render(m, diagnostics, null);
+    return render(m, diagnostics, null, EvaluationSections.NONE);
   }
 
   /** Renders the page with the explanations section ({@code null}: none). */
   public static String render(ReportModel m, ExplainabilityView explain) {
-    return render(m, null, explain);
+    return render(m, null, explain, EvaluationSections.NONE);
+  }
+
+  /** Renders the page with the optional evaluation sections (leakage, slices). */
+  public static String render(ReportModel m, EvaluationSections sections) {
+    return render(m, null, null, sections);
   }
 
   /**
-   * Renders the page with the optional sections placed just before the provenance: diagnostics
-   * (calibration, residuals, sensitivity) and explanations; a {@code null} view or part leaves its
-   * section out.
+   * Renders the page with the optional sections placed just before the provenance: leakage and
+   * slices, diagnostics (calibration, residuals, sensitivity) and explanations; a {@code null} view
+   * or part leaves its section out.
    */
   public static String render(
-      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain) {
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
+      EvaluationSections sections) {
     Map<String, Object> ctx = new HashMap<>();
+    EvaluationSectionsContext.put(ctx, sections == null ? EvaluationSections.NONE : sections);
     DiagnosticsSections.put(ctx, diagnostics);
     if (explain != null) {
       ctx.put("explain", ExplainSection.context(explain));
@@ -115,17 +122,18 @@ public final class HtmlReport {
 
   /** Renders to {@code file} atomically (temporary sibling, then rename). */
   public static void write(ReportModel m, Path file) {
-    write(m, null, null, file);
+    write(m, null, null, EvaluationSections.NONE, file);
   }
 
   /** Renders with the optional sections to {@code file} atomically (temporary sibling, rename). */
   public static void write(
-      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain, Path file) {
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
+      EvaluationSections sections, Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = parent.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
-      Files.writeString(tmp, render(m, diagnostics, explain), StandardCharsets.UTF_8);
+      Files.writeString(tmp, render(m, diagnostics, explain, sections), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new HoneException("cannot write report " + file + ": " + e.getMessage(), e);
