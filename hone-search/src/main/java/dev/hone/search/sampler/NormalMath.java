@@ -63,6 +63,11 @@ final class NormalMath {
     if (x == Double.POSITIVE_INFINITY) {
       return Double.NEGATIVE_INFINITY;
     }
+    return -x * x - LOG_SQRT_PI - StrictMath.log(erfcFraction(x));
+  }
+
+  /** The continued fraction {@code f(x)} with {@code erfc(x) = exp(-x^2) / (sqrt(pi) f(x))}. */
+  private static double erfcFraction(double x) {
     // f = x + a1/(x + a2/(x + ...)), a_n = n/2; modified Lentz.
     final double tiny = 1e-300;
     double f = x;
@@ -85,7 +90,7 @@ final class NormalMath {
         break;
       }
     }
-    return -x * x - LOG_SQRT_PI - StrictMath.log(f);
+    return f;
   }
 
   /** {@code log Phi(z)}, the log of the standard-normal CDF, accurate far into both tails. */
@@ -378,5 +383,24 @@ final class NormalMath {
     double p = t * (1 - t * (0.5 - t * (1.0 / 3 - t * (0.25 - t * (0.2 - t * (1.0 / 6
         - t * (1.0 / 7 - t * 0.125)))))));
     return e * LN2_HI + (LOG_C[j] + (p + e * LN2_LO));
+  }
+
+  /**
+   * The scaled complementary error function {@code erfcx(x) = exp(x^2) erfc(x)} for {@code x >=
+   * 0}: {@code exp(x^2) (1 - erf(x))} below 1 and {@code 1 / (sqrt(pi) f(x))} with the continued
+   * fraction {@code f} of {@link #erfc} above, so it never overflows or underflows ({@code erfcx(x)
+   * ~ 1/(x sqrt(pi))} for large {@code x}).
+   */
+  static double erfcx(double x) {
+    if (!(x >= 0)) {
+      throw new IllegalArgumentException("erfcx needs x >= 0, got " + x);
+    }
+    if (x < CF_FROM) {
+      return StrictMath.exp(x * x) * (1.0 - erfSeries(x));
+    }
+    if (x > 1e8) {
+      return 1.0 / (SQRT_PI * x);
+    }
+    return 1.0 / (SQRT_PI * erfcFraction(x));
   }
 }
