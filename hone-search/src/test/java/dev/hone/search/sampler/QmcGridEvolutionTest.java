@@ -121,8 +121,12 @@ class QmcGridEvolutionTest {
     assertEquals(8, depths.size());
   }
 
-  static final Map<String, List<?>> GRID = new LinkedHashMap<>(Map.of(
-      "depth", List.of(2, 4, 6), "booster", List.of("gbtree", "dart")));
+  static final Map<String, List<?>> GRID = new LinkedHashMap<>();
+
+  static {
+    GRID.put("depth", List.of(2, 4, 6)); // insertion order matters: the last varies fastest
+    GRID.put("booster", List.of("gbtree", "dart"));
+  }
 
   static final Objective GRID_OBJ = t -> {
     long d = t.suggestInt("depth", 1, 8, false);
@@ -174,7 +178,6 @@ class QmcGridEvolutionTest {
     Study s = Study.createOrLoad(new InMemoryStudyStore(), "g", Direction.MINIMIZE, g, 1);
     Trial a = s.ask();
     Trial b = s.ask(); // a is RUNNING without params in b's view
-    GRID_OBJ.getClass();
     Object pa = a.suggest("depth", IntDistribution.of(1, 8));
     Object ba = b.suggest("booster", CategoricalDistribution.of("gbtree", "dart"));
     Object pb = b.suggest("depth", IntDistribution.of(1, 8));
