@@ -112,8 +112,17 @@ public final class Nsga2Sampler implements Sampler {
   Parents parents(StudyView study, int trialNumber) {
     Object[] c = cache.get();
     int generation = trialNumber / populationSize;
-    if (c != null && c[0] == study && (Integer) c[1] == generation) {
-      return (Parents) c[2];
+    // finished trials never change, so the parents of a generation are fixed by which of its
+    // predecessors have finished: key the cache by their count
+    int finished = 0;
+    for (TrialRecord t : study.trials()) {
+      if (t.number() < generation * populationSize && t.state().isFinished()) {
+        finished++;
+      }
+    }
+    List<Object> key = List.of(study.name(), study.seed(), generation, finished);
+    if (c != null && c[0].equals(key)) {
+      return (Parents) c[1];
     }
     Map<Integer, TrialRecord> byNumber = new HashMap<>();
     List<Evaluation> evals = new ArrayList<>();
@@ -153,7 +162,7 @@ public final class Nsga2Sampler implements Sampler {
       r++;
     }
     Parents p = new Parents(chosen, rank, crowd);
-    cache.set(new Object[] {study, generation, p});
+    cache.set(new Object[] {key, p});
     return p;
   }
 
