@@ -97,7 +97,7 @@ final class ParzenEstimator {
       cumWeights = new double[k];
       double c = 0;
       for (int i = 0; i < k; i++) {
-        logWeights[i] = StrictMath.log(w[i]);
+        logWeights[i] = NormalMath.log(w[i]);
         c += w[i];
         cumWeights[i] = c;
       }
@@ -107,7 +107,7 @@ final class ParzenEstimator {
         double[] mus, double lo, double hi, boolean considerEndpoints) {
       int k = mus.length;
       // stable sort by value: ties keep first-come order
-      int[] order = argsort(mus, null);
+      int[] order = argsort(mus);
       double[] s = new double[k + 2];
       s[0] = lo;
       for (int i = 0; i < k; i++) {
@@ -219,7 +219,7 @@ final class ParzenEstimator {
       int k = mus.length;
       int[] order;
       if (dedupe) {
-        order = argsort(mus, null);
+        order = argsort(mus);
       } else {
         order = new int[k];
         for (int i = 0; i < k; i++) {
@@ -306,7 +306,7 @@ final class ParzenEstimator {
       }
       double lo2 = Math.max(a, lo);
       double hi2 = Math.min(b, hi);
-      return NormalMath.mass((lo2 - uMu[j]) / uSigma[j], (hi2 - uMu[j]) / uSigma[j])
+      return NormalMath.massAbsolute((lo2 - uMu[j]) / uSigma[j], (hi2 - uMu[j]) / uSigma[j])
           * uInvNorm[j];
     }
 
@@ -513,36 +513,30 @@ final class ParzenEstimator {
   }
 
   /**
-   * Indices that sort {@code key} ascending ({@link Double#compare} order), stably with respect to
-   * {@code start} (the identity when null): a merge sort on primitive indices.
+   * Indices that sort {@code key} ascending ({@link Double#compare} order), equal keys in
+   * increasing index order (a stable argsort): the keys are sorted as primitives, then each index
+   * is placed at the first free slot of its key's run.
    */
-  static int[] argsort(double[] key, int[] start) {
+  static int[] argsort(double[] key) {
     int n = key.length;
-    int[] a = new int[n];
+    double[] sorted = key.clone();
+    Arrays.sort(sorted);
+    int[] used = new int[n];
+    int[] order = new int[n];
     for (int i = 0; i < n; i++) {
-      a[i] = start == null ? i : start[i];
-    }
-    int[] tmp = new int[n];
-    for (int width = 1; width < n; width *= 2) {
-      for (int lo = 0; lo < n - width; lo += 2 * width) {
-        int mid = lo + width;
-        int hi = Math.min(lo + 2 * width, n);
-        int i = lo;
-        int j = mid;
-        int o = lo;
-        while (i < mid && j < hi) {
-          tmp[o++] = Double.compare(key[a[j]], key[a[i]]) < 0 ? a[j++] : a[i++];
+      int lo = 0;
+      int hi = n;
+      while (lo < hi) { // first position whose key is not below key[i]
+        int mid = (lo + hi) >>> 1;
+        if (Double.compare(sorted[mid], key[i]) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
         }
-        while (i < mid) {
-          tmp[o++] = a[i++];
-        }
-        while (j < hi) {
-          tmp[o++] = a[j++];
-        }
-        System.arraycopy(tmp, lo, a, lo, hi - lo);
       }
+      order[lo + used[lo]++] = i;
     }
-    return a;
+    return order;
   }
 
   /** {@code log sum exp} of {@code v[off .. off + n)} with {@link NormalMath#exp}. */
@@ -573,7 +567,7 @@ final class ParzenEstimator {
     double[] cw = new double[w.length];
     double c = 0;
     for (int i = 0; i < w.length; i++) {
-      lw[i] = StrictMath.log(w[i]);
+      lw[i] = NormalMath.log(w[i]);
       c += w[i];
       cw[i] = c;
     }
