@@ -17,7 +17,7 @@ mvn -o -q -pl hone-search dependency:build-classpath -Dmdep.outputFile="$ROOT/ho
 DEPS="$(tr ':' '\n' < hone-search/target/bench.cp | grep -v '/hone-core' | paste -sd: -)"
 CP="hone-search/target/classes:hone-search/target/test-classes:hone-core/target/classes:$DEPS"
 JAVA=(java -Xmx2g -cp "$CP")
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores; $(java -version 2>&1 | head -1);" \
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1);" \
   "optuna $(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)')"
 if [[ "$WHAT" == overhead || "$WHAT" == all ]]; then
   "${JAVA[@]}" dev.hone.search.bench.SamplerOverheadBench 30 50 100 1000 5000 2>/dev/null
