@@ -68,6 +68,9 @@ final class ParzenEstimator {
     final double[] logWeights;
     final double[] cumWeights;
 
+    /** Whether continuous kernels have unit peak height (see {@link NumericDim}). */
+    final boolean unitHeight;
+
     Numeric(
         double[] observations,
         double lo,
@@ -76,6 +79,19 @@ final class ParzenEstimator {
         int window,
         boolean considerEndpoints,
         boolean clipBandwidth) {
+      this(observations, lo, hi, priorWeight, window, considerEndpoints, clipBandwidth, false);
+    }
+
+    Numeric(
+        double[] observations,
+        double lo,
+        double hi,
+        double priorWeight,
+        int window,
+        boolean considerEndpoints,
+        boolean clipBandwidth,
+        boolean unitHeight) {
+      this.unitHeight = unitHeight;
       if (!(lo < hi)) {
         throw new IllegalArgumentException("Parzen bounds need lo < hi, got " + lo + ", " + hi);
       }
@@ -147,8 +163,8 @@ final class ParzenEstimator {
     Mixture mixture(boolean dedupe) {
       Mixture m = dedupe ? mix : mixPlain;
       if (m == null) {
-        m = new Mixture(new Dim[] {new NumericDim(lo, hi, mus, sigmas, dedupe)}, logWeights,
-            cumWeights);
+        m = new Mixture(new Dim[] {new NumericDim(lo, hi, mus, sigmas, dedupe, unitHeight)},
+            logWeights, cumWeights);
         if (dedupe) {
           mix = m;
         } else {
@@ -212,6 +228,17 @@ final class ParzenEstimator {
     final double[] uInvNorm;
 
     NumericDim(double lo, double hi, double[] mus, double[] sigmas, boolean dedupe) {
+      this(lo, hi, mus, sigmas, dedupe, false);
+    }
+
+    /**
+     * @param unitHeight score continuous points with {@code phi(z) / mass} instead of the density
+     *     {@code phi(z) / (sigma mass)}: every kernel has peak height {@code 1/sqrt(2 pi)} over its
+     *     truncation mass whatever its bandwidth, i.e. kernels count in proportion to their
+     *     bandwidth (what Optuna 3.1's {@code _truncnorm.logpdf} computes); cells are unaffected
+     */
+    NumericDim(double lo, double hi, double[] mus, double[] sigmas, boolean dedupe,
+        boolean unitHeight) {
       this.lo = lo;
       this.hi = hi;
       this.mus = mus;
@@ -251,7 +278,8 @@ final class ParzenEstimator {
         uLogNorm[j] = mass > 1e-280
             ? NormalMath.log(mass)
             : NormalMath.logMass((lo - uMu[j]) / uSigma[j], (hi - uMu[j]) / uSigma[j]);
-        uConst[j] = -NormalMath.log(uSigma[j]) - NormalMath.LOG_SQRT_2PI - uLogNorm[j];
+        uConst[j] = (unitHeight ? 0.0 : -NormalMath.log(uSigma[j])) - NormalMath.LOG_SQRT_2PI
+            - uLogNorm[j];
         uInvNorm[j] = mass > 1e-280 ? 1.0 / mass : StrictMath.exp(-uLogNorm[j]);
       }
     }

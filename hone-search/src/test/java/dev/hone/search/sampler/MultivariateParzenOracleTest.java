@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The multivariate Parzen estimator against Optuna 3.1.0's {@code _ParzenEstimator(multivariate=
- * True)} (values and script: make_multivariate_reference.py). Tolerances: 1e-12 relative on
+ * True)} (values and script: make_multivariate_reference.py): normalised densities against
+ * scipy's truncnorm, TPE's default unit-height kernels against Optuna's own log_pdf. Tolerances: 1e-12 relative on
  * weights, means and bandwidths (same formulas); 1e-9 absolute on joint log densities (different
  * erf implementations, summed over four dimensions).
  */
@@ -38,8 +39,8 @@ class MultivariateParzenOracleTest {
     for (JsonNode c : ref.get("cases")) {
       int n = c.get("n").asInt();
       List<Object[]> rows = rows(c.get("observations"), dists, n);
-      ParzenEstimator.Mixture m =
-          TpeSampler.jointMixture(rows, dists, spaces, TpeSampler.Options.defaults());
+      ParzenEstimator.Mixture m = TpeSampler.jointMixture(rows, dists, spaces,
+          TpeSampler.Options.defaults().withNormalizedKernels(true));
       double[] w = doubles(c.get("weights"));
       assertArrayEquals(w, m.weights, 1e-12, "weights n=" + n);
       for (int d = 1; d < NAMES.length; d++) {
@@ -63,8 +64,12 @@ class MultivariateParzenOracleTest {
         }
       }
       double[] got = m.logPdf(a, b, count);
+      double[] unit = TpeSampler.jointMixture(rows, dists, spaces, TpeSampler.Options.defaults())
+          .logPdf(a, b, count);
       for (int p = 0; p < count; p++) {
         assertEquals(c.get("logpdf").get(p).asDouble(), got[p], 1e-9, "n=" + n + " point " + p);
+        assertEquals(c.get("optuna_logpdf").get(p).asDouble(), unit[p], 1e-9,
+            "unit height, n=" + n + " point " + p);
       }
       cases++;
     }

@@ -77,6 +77,9 @@ def case(n, npts):
         "mus": {k: list(map(float, pe._mus[k])) for k in ("k", "lr", "x")},
         "sigmas": {k: list(map(float, pe._sigmas[k])) for k in ("k", "lr", "x")},
         "logpdf": list(map(float, logpdf)),
+        # Optuna's own log_pdf: continuous kernels of unit peak height (no 1/sigma)
+        "optuna_logpdf": list(map(float, pe.log_pdf(
+            {k: (v.astype(int) if k == "c" else v) for k, v in pts.items()}))),
     }
 
 
