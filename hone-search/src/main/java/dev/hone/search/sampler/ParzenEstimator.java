@@ -67,8 +67,9 @@ final class ParzenEstimator {
     final double[] sigmas;
     final double[] logWeights;
     final double[] cumWeights;
-    /** log of each kernel's mass inside [lo, hi]. */
-    final double[] logNorm;
+
+    /** Whether continuous kernels have unit peak height (see {@link NumericDim}). */
+    final boolean unitHeight;
 
     Numeric(
         double[] observations,
@@ -78,6 +79,19 @@ final class ParzenEstimator {
         int window,
         boolean considerEndpoints,
         boolean clipBandwidth) {
+      this(observations, lo, hi, priorWeight, window, considerEndpoints, clipBandwidth, false);
+    }
+
+    Numeric(
+        double[] observations,
+        double lo,
+        double hi,
+        double priorWeight,
+        int window,
+        boolean considerEndpoints,
+        boolean clipBandwidth,
+        boolean unitHeight) {
+      this.unitHeight = unitHeight;
       if (!(lo < hi)) {
         throw new IllegalArgumentException("Parzen bounds need lo < hi, got " + lo + ", " + hi);
       }
@@ -99,25 +113,17 @@ final class ParzenEstimator {
       cumWeights = new double[k];
       double c = 0;
       for (int i = 0; i < k; i++) {
-        logWeights[i] = StrictMath.log(w[i]);
+        logWeights[i] = NormalMath.log(w[i]);
         c += w[i];
         cumWeights[i] = c;
-      }
-      logNorm = new double[k];
-      for (int i = 0; i < k; i++) {
-        logNorm[i] = NormalMath.logMass((lo - mus[i]) / sigmas[i], (hi - mus[i]) / sigmas[i]);
       }
     }
 
     private static double[] neighbourSigmas(
         double[] mus, double lo, double hi, boolean considerEndpoints) {
       int k = mus.length;
-      Integer[] order = new Integer[k];
-      for (int i = 0; i < k; i++) {
-        order[i] = i;
-      }
-      // stable sort by value, like numpy's argsort on ties keeps first-come order closely enough
-      Arrays.sort(order, (a, b) -> Double.compare(mus[a], mus[b]));
+      // stable sort by value: ties keep first-come order
+      int[] order = argsort(mus);
       double[] s = new double[k + 2];
       s[0] = lo;
       for (int i = 0; i < k; i++) {
@@ -145,32 +151,455 @@ final class ParzenEstimator {
       return NormalMath.truncatedNormal(rng, mus[i], sigmas[i], lo, hi);
     }
 
-    /** Log density at {@code x} (continuous parameters). */
-    double logDensity(double x) {
-      double[] t = new double[mus.length];
-      for (int i = 0; i < mus.length; i++) {
-        double z = (x - mus[i]) / sigmas[i];
-        t[i] = logWeights[i] + NormalMath.logPhiDensity(z) - StrictMath.log(sigmas[i]) - logNorm[i];
+    /** This estimator as a one-dimensional {@link Mixture}. */
+    Mixture mixture() {
+      return mixture(true);
+    }
+
+    /**
+     * This estimator as a one-dimensional {@link Mixture}; {@code dedupe} shares the evaluation of
+     * kernels with equal {@code (mu, sigma)} wherever they are (worth it on grids).
+     */
+    Mixture mixture(boolean dedupe) {
+      Mixture m = dedupe ? mix : mixPlain;
+      if (m == null) {
+        m = new Mixture(new Dim[] {new NumericDim(lo, hi, mus, sigmas, dedupe, unitHeight)},
+            logWeights, cumWeights);
+        if (dedupe) {
+          mix = m;
+        } else {
+          mixPlain = m;
+        }
       }
-      return NormalMath.logSumExp(t, t.length);
+      return m;
+    }
+
+    private volatile Mixture mixPlain;
+    private volatile Mixture mix;
+
+    /** Log density at {@code x} (continuous parameters); the plain per-point evaluation. */
+    double logDensity(double x) {
+      return mixture().logPdfOne(new double[] {x}, new double[] {x});
     }
 
     /**
      * Log probability of the cell {@code [a, b]} (discrete parameters: the rounding cell of one
-     * grid value, clipped to {@code [lo, hi]}).
+     * grid value, clipped to {@code [lo, hi]}); the plain per-point evaluation.
      */
     double logCellMass(double a, double b) {
-      a = Math.max(a, lo);
-      b = Math.min(b, hi);
-      double[] t = new double[mus.length];
-      for (int i = 0; i < mus.length; i++) {
-        t[i] =
-            logWeights[i]
-                + NormalMath.logMass((a - mus[i]) / sigmas[i], (b - mus[i]) / sigmas[i])
-                - logNorm[i];
-      }
-      return NormalMath.logSumExp(t, t.length);
+      return mixture().logPdfOne(new double[] {a}, new double[] {b});
     }
+  }
+
+  /** One dimension of a {@link Mixture}: the per-kernel component of one parameter. */
+  abstract static class Dim {
+    /**
+     * Adds, for each candidate {@code c} and kernel {@code i}, the log of kernel {@code i}'s
+     * component at candidate {@code c} to {@code acc[c * k + i]}.
+     *
+     * @param a per candidate: the point (continuous), the cell's lower end (discrete) or the
+     *     choice index (categorical)
+     * @param b per candidate: equal to {@code a} for a point, else the cell's upper end
+     */
+    abstract void addLogs(double[] a, double[] b, double[] acc, int k);
+
+    /** The log of kernel {@code i}'s component at one candidate (plain evaluation). */
+    abstract double log(int i, double a, double b);
+  }
+
+  /**
+   * A numeric dimension: kernel {@code i} is {@code N(mu_i, sigma_i^2)} truncated to {@code [lo,
+   * hi]}. At a point {@code a == b} the component is the truncated density; for a cell {@code a <
+   * b} its probability mass. Kernels with equal {@code (mu, sigma)} (repeated observations on a
+   * grid) share one evaluation per candidate; the result is bit-for-bit the per-kernel one.
+   */
+  static final class NumericDim extends Dim {
+    final double lo;
+    final double hi;
+    final double[] mus;
+    final double[] sigmas;
+    final int[] uid;
+    final double[] uMu;
+    final double[] uSigma;
+    final double[] uLogNorm;
+    /** {@code -log sigma - log sqrt(2 pi) - logNorm} per unique kernel. */
+    final double[] uConst;
+    /** {@code exp(-logNorm)} per unique kernel. */
+    final double[] uInvNorm;
+
+    NumericDim(double lo, double hi, double[] mus, double[] sigmas, boolean dedupe) {
+      this(lo, hi, mus, sigmas, dedupe, false);
+    }
+
+    /**
+     * @param unitHeight score continuous points with {@code phi(z) / mass} instead of the density
+     *     {@code phi(z) / (sigma mass)}: every kernel has peak height {@code 1/sqrt(2 pi)} over its
+     *     truncation mass whatever its bandwidth, i.e. kernels count in proportion to their
+     *     bandwidth (what Optuna 3.1's {@code _truncnorm.logpdf} computes); cells are unaffected
+     */
+    NumericDim(double lo, double hi, double[] mus, double[] sigmas, boolean dedupe,
+        boolean unitHeight) {
+      this.lo = lo;
+      this.hi = hi;
+      this.mus = mus;
+      this.sigmas = sigmas;
+      int k = mus.length;
+      int[] order;
+      if (dedupe) {
+        order = argsort(mus);
+      } else {
+        order = new int[k];
+        for (int i = 0; i < k; i++) {
+          order[i] = i;
+        }
+      }
+      uid = new int[k];
+      double[] um = new double[k];
+      double[] us = new double[k];
+      int u = -1;
+      for (int r = 0; r < k; r++) {
+        int i = order[r];
+        if (u < 0 || mus[i] != um[u] || sigmas[i] != us[u]) {
+          u++;
+          um[u] = mus[i];
+          us[u] = sigmas[i];
+        }
+        uid[i] = u;
+      }
+      int nu = u + 1;
+      uMu = Arrays.copyOf(um, nu);
+      uSigma = Arrays.copyOf(us, nu);
+      uLogNorm = new double[nu];
+      uConst = new double[nu];
+      uInvNorm = new double[nu];
+      for (int j = 0; j < nu; j++) {
+        // the kernel's mean lies in [lo, hi], so its mass there is at least 1/2 - 1/(2 sqrt e)
+        double mass = NormalMath.mass((lo - uMu[j]) / uSigma[j], (hi - uMu[j]) / uSigma[j]);
+        uLogNorm[j] = mass > 1e-280
+            ? NormalMath.log(mass)
+            : NormalMath.logMass((lo - uMu[j]) / uSigma[j], (hi - uMu[j]) / uSigma[j]);
+        uConst[j] = (unitHeight ? 0.0 : -NormalMath.log(uSigma[j])) - NormalMath.LOG_SQRT_2PI
+            - uLogNorm[j];
+        uInvNorm[j] = mass > 1e-280 ? 1.0 / mass : StrictMath.exp(-uLogNorm[j]);
+      }
+    }
+
+    private double unique(int j, double a, double b) {
+      if (a == b) {
+        double z = (a - uMu[j]) / uSigma[j];
+        return uConst[j] - 0.5 * z * z;
+      }
+      double lo2 = Math.max(a, lo);
+      double hi2 = Math.min(b, hi);
+      return NormalMath.logMassFast((lo2 - uMu[j]) / uSigma[j], (hi2 - uMu[j]) / uSigma[j])
+          - uLogNorm[j];
+    }
+
+    @Override
+    void addLogs(double[] a, double[] b, double[] acc, int k) {
+      int count = a.length;
+      double[][] rows = new double[count][];
+      for (int c = 0; c < count; c++) {
+        // candidates that repeat an earlier one (same grid cell) reuse its row
+        for (int e = 0; e < c && rows[c] == null; e++) {
+          if (a[e] == a[c] && b[e] == b[c]) {
+            rows[c] = rows[e];
+          }
+        }
+        if (rows[c] == null) {
+          double[] tmp = new double[uMu.length];
+          for (int j = 0; j < tmp.length; j++) {
+            tmp[j] = unique(j, a[c], b[c]);
+          }
+          rows[c] = tmp;
+        }
+        double[] tmp = rows[c];
+        int off = c * k;
+        for (int i = 0; i < k; i++) {
+          acc[off + i] += tmp[uid[i]];
+        }
+      }
+    }
+
+    @Override
+    double log(int i, double a, double b) {
+      return unique(uid[i], a, b);
+    }
+
+    /** Kernel {@code j}'s (unique) component itself, not its log: density or cell mass. */
+    private double uniqueLinear(int j, double a, double b) {
+      if (a == b) {
+        double z = (a - uMu[j]) / uSigma[j];
+        return NormalMath.exp(uConst[j] - 0.5 * z * z);
+      }
+      double lo2 = Math.max(a, lo);
+      double hi2 = Math.min(b, hi);
+      return NormalMath.massAbsolute((lo2 - uMu[j]) / uSigma[j], (hi2 - uMu[j]) / uSigma[j])
+          * uInvNorm[j];
+    }
+
+    /**
+     * {@code sum_i w_i K_i(candidate)} in linear space for each candidate (the one-dimensional
+     * mixture, where no product can underflow): no logarithm per kernel.
+     */
+    double[] mixtureLinear(double[] a, double[] b, double[] w) {
+      int count = a.length;
+      double[] out = new double[count];
+      double[] tmp = new double[uMu.length];
+      for (int c = 0; c < count; c++) {
+        int prev = -1;
+        for (int e = 0; e < c && prev < 0; e++) {
+          if (a[e] == a[c] && b[e] == b[c]) {
+            prev = e;
+          }
+        }
+        if (prev >= 0) {
+          out[c] = out[prev];
+          continue;
+        }
+        for (int j = 0; j < tmp.length; j++) {
+          tmp[j] = uniqueLinear(j, a[c], b[c]);
+        }
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+          sum += w[i] * tmp[uid[i]];
+        }
+        out[c] = sum;
+      }
+      return out;
+    }
+
+    /** The same sum at one candidate, kernel by kernel (plain evaluation). */
+    double mixtureLinearOne(double a, double b, double[] w) {
+      double sum = 0;
+      for (int i = 0; i < w.length; i++) {
+        sum += w[i] * uniqueLinear(uid[i], a, b);
+      }
+      return sum;
+    }
+  }
+
+  /**
+   * A categorical dimension over {@code m} choices: observation kernel {@code i} with choice
+   * {@code c_i} puts mass {@code ([k == c_i] + eps) / (1 + m eps)} on choice {@code k}, with
+   * {@code eps = priorWeight / (n + 1)}; the last (prior) kernel is uniform (Optuna's {@code
+   * _calculate_categorical_params}).
+   */
+  static final class CategoricalDim extends Dim {
+    final int m;
+    final int[] obs;
+    final double eps;
+    final double logHit;
+    final double logMiss;
+    final double logPrior;
+
+    CategoricalDim(int[] observations, int m, double priorWeight) {
+      this.m = m;
+      this.obs = observations.clone();
+      int n = observations.length;
+      eps = priorWeight / (n + 1);
+      double rowSum = 1.0 + m * eps;
+      logHit = StrictMath.log((1.0 + eps) / rowSum);
+      logMiss = StrictMath.log(eps / rowSum);
+      logPrior = StrictMath.log(1.0 / m);
+    }
+
+    @Override
+    void addLogs(double[] a, double[] b, double[] acc, int k) {
+      for (int c = 0; c < a.length; c++) {
+        int choice = (int) a[c];
+        int off = c * k;
+        for (int i = 0; i < obs.length; i++) {
+          acc[off + i] += obs[i] == choice ? logHit : logMiss;
+        }
+        acc[off + obs.length] += logPrior;
+      }
+    }
+
+    @Override
+    double log(int i, double a, double b) {
+      if (i == obs.length) {
+        return logPrior;
+      }
+      return obs[i] == (int) a ? logHit : logMiss;
+    }
+
+    /** Draws a choice from kernel {@code i}. */
+    int sample(int i, SplittableRandom rng) {
+      double u = rng.nextDouble();
+      if (i == obs.length) {
+        return Math.min(m - 1, (int) (u * m));
+      }
+      double target = u * (1.0 + m * eps);
+      double acc = 0;
+      for (int k = 0; k < m; k++) {
+        acc += eps + (k == obs[i] ? 1.0 : 0.0);
+        if (target < acc) {
+          return k;
+        }
+      }
+      return m - 1;
+    }
+  }
+
+  /**
+   * A Parzen estimator over one or several parameters: {@code K} kernels with normalised weights,
+   * each the product of one component per dimension ({@link NumericDim}, {@link CategoricalDim}).
+   * With one dimension it is TPE's univariate estimator; with several, the multivariate one of
+   * Falkner et al. (2018) as in Optuna's {@code multivariate=True}. The log density at a candidate
+   * is {@code log sum_i exp(log w_i + sum_d log K_(i,d)(x_d))}, evaluated as a log-sum-exp over
+   * kernels with the largest term factored out.
+   */
+  static final class Mixture {
+    final Dim[] dims;
+    final double[] logWeights;
+    final double[] cumWeights;
+    final int k;
+
+    /** Normalised weights (linear). */
+    final double[] weights;
+
+    Mixture(Dim[] dims, double[] logWeights, double[] cumWeights) {
+      this.dims = dims;
+      this.logWeights = logWeights;
+      this.cumWeights = cumWeights;
+      this.k = logWeights.length;
+      this.weights = new double[k];
+      double prev = 0;
+      for (int i = 0; i < k; i++) {
+        weights[i] = cumWeights[i] - prev;
+        prev = cumWeights[i];
+      }
+    }
+
+    /**
+     * One numeric dimension: the mixture is summed in linear space (the prior kernel keeps the sum
+     * far from underflow), with one logarithm per candidate; a sum below 1e-290 falls back to the
+     * log-sum-exp.
+     */
+    private boolean linear() {
+      return dims.length == 1 && dims[0] instanceof NumericDim;
+    }
+
+    /**
+     * Log densities at {@code count} candidates; {@code a[d][c]}, {@code b[d][c]} encode candidate
+     * {@code c} in dimension {@code d} as for {@link Dim#addLogs}. Bit-for-bit equal to calling
+     * {@link #logPdfOne} on each candidate.
+     */
+    double[] logPdf(double[][] a, double[][] b, int count) {
+      if (linear()) {
+        double[] lin = ((NumericDim) dims[0]).mixtureLinear(a[0], b[0], weights);
+        double[] out = new double[count];
+        for (int c = 0; c < count; c++) {
+          out[c] = lin[c] > 1e-290 ? NormalMath.log(lin[c]) : logSumOne(a[0][c], b[0][c]);
+        }
+        return out;
+      }
+      double[] acc = new double[count * k];
+      for (int c = 0; c < count; c++) {
+        System.arraycopy(logWeights, 0, acc, c * k, k);
+      }
+      for (int d = 0; d < dims.length; d++) {
+        dims[d].addLogs(a[d], b[d], acc, k);
+      }
+      double[] out = new double[count];
+      for (int c = 0; c < count; c++) {
+        out[c] = logSumExp(acc, c * k, k);
+      }
+      return out;
+    }
+
+    /** The plain evaluation at one candidate ({@code a[d]}, {@code b[d]} per dimension). */
+    double logPdfOne(double[] a, double[] b) {
+      if (linear()) {
+        double lin = ((NumericDim) dims[0]).mixtureLinearOne(a[0], b[0], weights);
+        return lin > 1e-290 ? NormalMath.log(lin) : logSumOne(a[0], b[0]);
+      }
+      return logSumOneGeneral(a, b);
+    }
+
+    private double logSumOne(double a, double b) {
+      return logSumOneGeneral(new double[] {a}, new double[] {b});
+    }
+
+    private double logSumOneGeneral(double[] a, double[] b) {
+      double[] t = new double[k];
+      for (int i = 0; i < k; i++) {
+        double v = logWeights[i];
+        for (int d = 0; d < dims.length; d++) {
+          v += dims[d].log(i, a[d], b[d]);
+        }
+        t[i] = v;
+      }
+      return logSumExp(t, 0, k);
+    }
+
+    /** Kernel index drawn by weight. */
+    int pickKernel(SplittableRandom rng) {
+      return pick(cumWeights, rng.nextDouble());
+    }
+  }
+
+  /**
+   * Indices that sort {@code key} ascending ({@link Double#compare} order), equal keys in
+   * increasing index order (a stable argsort): the keys are sorted as primitives, then each index
+   * is placed at the first free slot of its key's run.
+   */
+  static int[] argsort(double[] key) {
+    int n = key.length;
+    double[] sorted = key.clone();
+    Arrays.sort(sorted);
+    int[] used = new int[n];
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      int lo = 0;
+      int hi = n;
+      while (lo < hi) { // first position whose key is not below key[i]
+        int mid = (lo + hi) >>> 1;
+        if (Double.compare(sorted[mid], key[i]) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      order[lo + used[lo]++] = i;
+    }
+    return order;
+  }
+
+  /** {@code log sum exp} of {@code v[off .. off + n)} with {@link NormalMath#exp}. */
+  static double logSumExp(double[] v, int off, int n) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = off; i < off + n; i++) {
+      if (v[i] > max) {
+        max = v[i];
+      }
+    }
+    if (max == Double.NEGATIVE_INFINITY || Double.isNaN(max)
+        || max == Double.POSITIVE_INFINITY) {
+      return max;
+    }
+    double s = 0;
+    for (int i = off; i < off + n; i++) {
+      s += NormalMath.exp(v[i] - max);
+    }
+    return max + NormalMath.log(s);
+  }
+
+  /**
+   * Normalised weights as log and cumulative arrays: {@code [0]} log weights, {@code [1]}
+   * cumulative sums.
+   */
+  static double[][] logAndCum(double[] w) {
+    double[] lw = new double[w.length];
+    double[] cw = new double[w.length];
+    double c = 0;
+    for (int i = 0; i < w.length; i++) {
+      lw[i] = NormalMath.log(w[i]);
+      c += w[i];
+      cw[i] = c;
+    }
+    return new double[][] {lw, cw};
   }
 
   /**

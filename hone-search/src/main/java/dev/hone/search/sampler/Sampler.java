@@ -59,6 +59,14 @@ public interface Sampler {
   default void afterTrial(StudyView study, TrialRecord finished) {}
 
   /**
+   * Whether the sampler has nothing new to propose for this history (a grid whose every point
+   * has been evaluated); an optimisation loop should then stop asking. False by default.
+   */
+  default boolean isExhausted(StudyView study) {
+    return false;
+  }
+
+  /**
    * The generator for one draw: {@code Seeds.rng(studySeed, "sampler/" + sampler + "/" + param,
    * trialNumber)}.
    *

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Our Parzen estimators against Optuna 3.1.0's univariate {@code _ParzenEstimator} with
  * TPESampler's defaults (values and generating script in
- * src/test/resources/dev/hone/search/sampler/). Tolerances: 1e-12 relative on weights, kernel
+ * src/test/resources/dev/hone/search/sampler/): normalised densities against scipy's truncnorm,
+ * unit-height kernels (TPE's default scoring) against Optuna's own log_pdf. Tolerances: 1e-12 relative on weights, kernel
  * means and bandwidths (same arithmetic); 1e-9 absolute on log densities (different erf
  * implementations).
  */
@@ -53,9 +54,14 @@ class ParzenEstimatorOracleTest {
         assertArrayEquals(doubles(c.get("mus")), pe.mus, 1e-12, name + " mus");
         assertArrayEquals(doubles(c.get("sigmas")), pe.sigmas, 1e-12, name + " sigmas");
         List<Object> pts = external(d, c.get("points"));
+        // TPE's default unit-height kernels: Optuna's own log_pdf (same values for grids)
+        ParzenEstimator.Numeric unit =
+            new ParzenEstimator.Numeric(obs, sp.lo, sp.hi, 1.0, 25, false, true, true);
         for (int i = 0; i < pts.size(); i++) {
           assertEquals(c.get("logpdf").get(i).asDouble(), sp.logLik(pe, pts.get(i)), 1e-9,
               name + " at " + pts.get(i));
+          assertEquals(c.get("optuna_logpdf").get(i).asDouble(), sp.logLik(unit, pts.get(i)),
+              1e-9, name + " (unit height) at " + pts.get(i));
         }
       }
       checked++;

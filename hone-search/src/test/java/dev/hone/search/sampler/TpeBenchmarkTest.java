@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * TPE against independent references: the known global optimum (a lower bound nothing may beat),
- * random search (the baseline TPE must beat), and Optuna 3.1.0's TPE on the same budget (its mean
- * gap to the optimum, from optuna_tpe_bench.py; ours may be at most twice as large, since seeds
- * and generators differ). Mean best value over {@value #SEEDS} seeds at {@value #TRIALS} trials;
- * our runs are deterministic, so the test is not flaky.
+ * random search (the baseline TPE must beat), and Optuna 3.1.0's TPE on the same budget
+ * (per-seed best values from optuna_tpe_bench.py). Seeds and generators differ, so the comparison
+ * is statistical: our mean best over {@value #SEEDS} seeds must not be worse than Optuna's by more
+ * than three standard errors of the difference of the two means (a two-sample z-test at about
+ * the 0.1% level). Our runs are deterministic, so the test is not flaky.
  */
 class TpeBenchmarkTest {
-  static final int SEEDS = 10;
+  static final int SEEDS = 30;
   static final int TRIALS = 60;
 
   @Test
@@ -47,17 +48,50 @@ class TpeBenchmarkTest {
     return TestFunctions.hartmann6(x);
   };
 
-  static double meanBest(Supplier<Sampler> sampler, Objective f, double knownMin) {
-    double sum = 0;
-    for (long seed = 0; seed < SEEDS; seed++) {
+  static double[] bests(Supplier<Sampler> sampler, Objective f, double knownMin) {
+    double[] out = new double[SEEDS];
+    for (int seed = 0; seed < SEEDS; seed++) {
       Study study = Study.createOrLoad(
           new InMemoryStudyStore(), "bench", Direction.MINIMIZE, sampler.get(), seed);
       study.optimize(f, StopCondition.trials(TRIALS), StudyListener.NONE);
       double best = study.bestTrial().orElseThrow().value();
       assertTrue(best >= knownMin - 1e-6, "best " + best + " is below the known minimum");
-      sum += best;
+      out[seed] = best;
     }
-    return sum / SEEDS;
+    return out;
+  }
+
+  static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s / v.length;
+  }
+
+  /** Standard error of the mean. */
+  static double se(double[] v) {
+    double m = mean(v);
+    double s = 0;
+    for (double x : v) {
+      s += (x - m) * (x - m);
+    }
+    return Math.sqrt(s / (v.length - 1) / v.length);
+  }
+
+  static double[] doubles(JsonNode a) {
+    double[] out = new double[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a.get(i).asDouble();
+    }
+    return out;
+  }
+
+  static void assertNotWorseThanOptuna(String name, double[] ours, double[] optuna) {
+    double diff = mean(ours) - mean(optuna);
+    double se = Math.hypot(se(ours), se(optuna));
+    assertTrue(diff <= 3 * se, name + ": mean best " + mean(ours) + " vs Optuna's "
+        + mean(optuna) + " (difference " + diff + ", 3 standard errors " + 3 * se + ")");
   }
 
   static JsonNode optuna() throws Exception {
@@ -67,22 +101,20 @@ class TpeBenchmarkTest {
   }
 
   @Test
-  void tpeBeatsRandomOnBranin() throws Exception {
-    double tpe = meanBest(TpeSampler::new, BRANIN, TestFunctions.BRANIN_MIN);
-    double rnd = meanBest(RandomSampler::new, BRANIN, TestFunctions.BRANIN_MIN);
-    assertTrue(tpe < rnd, "Branin mean best: TPE " + tpe + " vs random " + rnd);
-    double optunaGap = optuna().get("branin_tpe").asDouble() - TestFunctions.BRANIN_MIN;
-    assertTrue(tpe - TestFunctions.BRANIN_MIN <= 2 * optunaGap,
-        "Branin: TPE gap " + (tpe - TestFunctions.BRANIN_MIN) + " vs Optuna's " + optunaGap);
+  void tpeBeatsRandomOnBraninAndKeepsUpWithOptuna() throws Exception {
+    double[] tpe = bests(TpeSampler::new, BRANIN, TestFunctions.BRANIN_MIN);
+    double[] rnd = bests(RandomSampler::new, BRANIN, TestFunctions.BRANIN_MIN);
+    assertTrue(mean(tpe) < mean(rnd), "Branin mean best: TPE " + mean(tpe) + " vs random "
+        + mean(rnd));
+    assertNotWorseThanOptuna("Branin", tpe, doubles(optuna().get("branin_tpe_bests")));
   }
 
   @Test
-  void tpeBeatsRandomOnHartmann6() throws Exception {
-    double tpe = meanBest(TpeSampler::new, HARTMANN6, TestFunctions.HARTMANN6_MIN);
-    double rnd = meanBest(RandomSampler::new, HARTMANN6, TestFunctions.HARTMANN6_MIN);
-    assertTrue(tpe < rnd, "Hartmann-6 mean best: TPE " + tpe + " vs random " + rnd);
-    double optunaGap = optuna().get("h6_tpe").asDouble() - TestFunctions.HARTMANN6_MIN;
-    assertTrue(tpe - TestFunctions.HARTMANN6_MIN <= 2 * optunaGap,
-        "Hartmann-6: TPE gap " + (tpe - TestFunctions.HARTMANN6_MIN) + " vs Optuna's " + optunaGap);
+  void tpeBeatsRandomOnHartmann6AndKeepsUpWithOptuna() throws Exception {
+    double[] tpe = bests(TpeSampler::new, HARTMANN6, TestFunctions.HARTMANN6_MIN);
+    double[] rnd = bests(RandomSampler::new, HARTMANN6, TestFunctions.HARTMANN6_MIN);
+    assertTrue(mean(tpe) < mean(rnd), "Hartmann-6 mean best: TPE " + mean(tpe) + " vs random "
+        + mean(rnd));
+    assertNotWorseThanOptuna("Hartmann-6", tpe, doubles(optuna().get("h6_tpe_bests")));
   }
 }

@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 class TpeSamplerTest {
 
   /** A mixed space; the objective prefers x near 0.3, lr near 1e-2, depth 4, booster "dart". */
-  static List<Map<String, Object>> run(Sampler sampler, long seed, Direction dir, int n,
-      ToDoubleFunction<Double> sign) {
-    Study study = Study.createOrLoad(new InMemoryStudyStore(), "mixed", dir, sampler, seed);
-    study.optimize(t -> {
+  /** The mixed-space objective of {@link #run}, minimised. */
+  static final dev.hone.search.study.Objective MIXED = t -> mixed(t, f -> f);
+
+  static double mixed(dev.hone.search.study.Trial t, ToDoubleFunction<Double> sign) {
+    {
       double x = t.suggestFloat("x", 0, 1, false);
       double lr = t.suggestFloat("lr", 1e-4, 1, true);
       double q = t.suggestFloat("q", 0, 1, 0.125);
@@ -42,7 +43,13 @@ class TpeSamplerTest {
           + Math.abs(depth - 4) / 8.0 + Math.abs(Math.log(leaves / 32.0)) / 6
           + Math.abs(bins - 128) / 256.0 + (booster.equals("dart") ? 0 : 0.5);
       return sign.applyAsDouble(f);
-    }, StopCondition.trials(n), StudyListener.NONE);
+    }
+  }
+
+  static List<Map<String, Object>> run(Sampler sampler, long seed, Direction dir, int n,
+      ToDoubleFunction<Double> sign) {
+    Study study = Study.createOrLoad(new InMemoryStudyStore(), "mixed", dir, sampler, seed);
+    study.optimize(t -> mixed(t, sign), StopCondition.trials(n), StudyListener.NONE);
     List<Map<String, Object>> out = new ArrayList<>();
     for (TrialRecord r : study.trials()) {
       out.add(r.params());

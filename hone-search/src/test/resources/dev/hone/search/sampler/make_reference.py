@@ -5,7 +5,8 @@ prior_weight=1.0, consider_magic_clip=True, consider_endpoints=False, default_we
 weights, means and bandwidths and for the log-probabilities of discrete values; scipy.stats.truncnorm
 for the log-densities of continuous values, evaluated on Optuna's kernels. (Optuna 3.1's own
 ``_truncnorm.logpdf`` leaves out the 1/sigma factor of the density, which changes the mixture, so
-its continuous log_pdf is not used as the reference.) scipy.special gives erfc and log_ndtr.
+its continuous log_pdf is the reference only for TPE's unit-height kernels, "optuna_logpdf".)
+scipy.special gives erfc and log_ndtr.
 Run with the system interpreter:
 
     /usr/bin/python3 make_reference.py > parzen_reference.json
@@ -38,6 +39,7 @@ cases = []
 def add(name, dist, kind, obs, points, dist_json):
     pe = _ParzenEstimator({"x": np.asarray(obs, dtype=float)}, {"x": dist}, PARAMS)
     logpdf = pe.log_pdf({"x": np.asarray(points, dtype=float if kind != "categorical" else int)})
+    optuna_logpdf = list(map(float, logpdf))
     continuous = isinstance(dist, FloatDistribution) and dist.step is None
     if continuous:
         mus, sigmas, w = pe._mus["x"], pe._sigmas["x"], pe._weights
@@ -56,6 +58,8 @@ def add(name, dist, kind, obs, points, dist_json):
         "points": list(map(float, points)),
         "logpdf": list(map(float, logpdf)),
         "weights": list(map(float, pe._weights)),
+        # Optuna's own values: for continuous parameters its kernels of unit peak height
+        "optuna_logpdf": optuna_logpdf,
     }
     if kind != "categorical":
         case["mus"] = list(map(float, pe._mus["x"]))
