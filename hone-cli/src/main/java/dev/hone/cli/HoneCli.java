@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     versionProvider = HoneCli.Version.class,
     description = "Search, train and prove machine-learning models.",
     subcommands = {
-      TrainCommand.class, PredictCommand.class, EvaluateCommand.class, StudyCommand.class,
+      TrainCommand.class, PredictCommand.class, EvaluateCommand.class, ExplainCommand.class,
+      StudyCommand.class,
       StoreCommand.class, CommandLine.HelpCommand.class
     })
 public final class HoneCli implements java.util.concurrent.Callable<Integer> {

@@ -126,6 +126,22 @@ class TrainPredictTest {
     assertTrue(evMetrics.has("diagnostics"));
     assertTrue(Files.readString(evalOut.resolve("report.html")).contains("hone evaluate"));
 
+    // explain rows: base value + Σ Shapley values = the model's margin, per row
+    Path expOut = dir.resolve("exp");
+    CliRunner.Result exp =
+        CliRunner.run(
+            "explain", "--model", outA.resolve("model").toString(), "--data", fresh.toString(),
+            "--rows", "0,3,7", "--out", expOut.toString());
+    assertEquals(0, exp.exitCode(), exp.err());
+    List<String> expLines = Files.readAllLines(expOut.resolve("explanations.csv"));
+    assertEquals("row,output,base_value,prediction,x1,c", expLines.get(0));
+    assertEquals(4, expLines.size());
+    for (String l : expLines.subList(1, expLines.size())) {
+      String[] f = l.split(",");
+      double sum = Double.parseDouble(f[2]) + Double.parseDouble(f[4]) + Double.parseDouble(f[5]);
+      assertEquals(Double.parseDouble(f[3]), sum, 1e-6, "efficiency: " + l);
+    }
+
     // schema mismatch: a column is missing -> exit 2, nothing written, model untouched
     Path wrong = dir.resolve("wrong.csv");
     Files.writeString(wrong, "x1,other\n0.5,u\n");
