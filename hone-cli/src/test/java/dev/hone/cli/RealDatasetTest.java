@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.core.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,5 +99,25 @@ class RealDatasetTest {
     JsonNode test = train("german_credit", 2);
     assertEquals(200, test.get("n").asInt());
     assertTrue(metric(test, "roc_auc") > 0.65, "roc_auc " + metric(test, "roc_auc"));
+  }
+
+  /**
+   * Every analysis section is written for a 30,000-row credit table with a sensitive column. Slow
+   * (about three minutes on 2 cores, most of it in the analyses): run with {@code -Dgroups=slow}.
+   */
+  @Test
+  @org.junit.jupiter.api.Tag("slow")
+  void creditDefaultHasEverySection() throws Exception {
+    JsonNode test = train("credit_default_taiwan", 2);
+    assertEquals(6000, test.get("n").asInt(), "20% of 30,000 rows");
+    JsonNode m = metrics("credit_default_taiwan");
+    for (String section :
+        List.of("leakage", "slices", "slice_discovery", "diagnostics", "explanations", "fairness")) {
+      assertTrue(m.has(section), "metrics.json has " + section);
+    }
+    String html = Files.readString(dir.resolve("credit_default_taiwan/report.html"));
+    for (String h : List.of("Leakage", "Calibration", "Sensitivity", "Explanations", "Fairness")) {
+      assertTrue(html.contains(h), "report has a " + h + " section");
+    }
   }
 }

@@ -60,7 +60,8 @@ public final class ExplainWorkflow {
               XGBoostJson.parse(
                   modelDir.resolve("model.json"),
                   rounds == null ? 0 : ((Number) rounds).intValue()));
-      List<Explanation> raw = shap.explain(Matrices.toRows(x), idx);
+      List<Explanation> raw =
+          Explanations.withNames(shap.explain(Matrices.toRows(x), idx), prep.featureNames());
       Map<String, String> groups = prep.featureToInput();
       List<Explanation> grouped = new ArrayList<>();
       for (Explanation e : raw) {

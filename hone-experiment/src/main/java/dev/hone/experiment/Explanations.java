@@ -91,7 +91,7 @@ record Explanations(
       rows = Arrays.copyOf(all, n);
       Arrays.sort(rows);
     }
-    List<Explanation> shap = new TreeShap(ensemble).explain(test, rows);
+    List<Explanation> shap = withNames(new TreeShap(ensemble).explain(test, rows), names);
     Explanation first = shap.get(0);
     Explanation grouped = first.groupBy(groups);
     ExplanationSummaries.GlobalImportance global = ExplanationSummaries.globalImportance(grouped);
@@ -149,6 +149,27 @@ record Explanations(
                 f, train, names, groups, top4, 100, Seeds.derive(seed, "explain.h", 0));
     return new Explanations(
         global, perm, pd, h, view(first, grouped, global, perm, pd, h, objective, groups));
+  }
+
+  /**
+   * The same explanations under the preprocessing's feature names: the model file does not always
+   * carry them (XGBoost refuses names with characters such as '<', which category levels can
+   * hold), in which case the parsed trees call the columns f0, f1, ... in the same order.
+   */
+  static List<Explanation> withNames(List<Explanation> es, List<String> names) {
+    List<Explanation> out = new ArrayList<>();
+    for (Explanation e : es) {
+      if (e.featureNames().size() != names.size()) {
+        throw new IllegalStateException(
+            "the model has " + e.featureNames().size() + " features, the preprocessing "
+                + names.size());
+      }
+      out.add(new Explanation(
+          e.method(), e.outputSpace(), e.output(), e.outputName(), names, e.rows(),
+          e.featureValues(), e.values(), e.baseValues(), e.predictions(), e.standardErrors(),
+          e.parameters()));
+    }
+    return out;
   }
 
   private static Explanation withMeanAbs(Explanation grouped, double[] meanAbs) {
