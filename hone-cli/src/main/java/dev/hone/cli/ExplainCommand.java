@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Explain a saved tree model's predictions with Shapley values (TreeSHAP, margin space),",
-      "summed back to the input columns. Writes explanations.csv and explanations.json into --out."
+      "summed back to the input columns. Writes explanations.csv, .json and .html into --out."
     })
 final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR",
@@ -35,8 +35,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int n = ExplainWorkflow.run(model, data, rows, out);
-    System.out.println("explained " + n + " rows; wrote " + out.resolve("explanations.csv")
-        + " and " + out.resolve("explanations.json"));
+    System.out.println("explained " + n + " rows; wrote explanations.csv, explanations.json and"
+        + " explanations.html into " + out);
     return 0;
   }
 }

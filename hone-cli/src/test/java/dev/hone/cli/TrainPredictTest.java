@@ -133,6 +133,7 @@ class TrainPredictTest {
             "explain", "--model", outA.resolve("model").toString(), "--data", fresh.toString(),
             "--rows", "0,3,7", "--out", expOut.toString());
     assertEquals(0, exp.exitCode(), exp.err());
+    assertTrue(Files.readString(expOut.resolve("explanations.html")).contains("Explanations"));
     List<String> expLines = Files.readAllLines(expOut.resolve("explanations.csv"));
     assertEquals("row,output,base_value,prediction,x1,c", expLines.get(0));
     assertEquals(4, expLines.size());

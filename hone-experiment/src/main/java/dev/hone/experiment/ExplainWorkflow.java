@@ -26,7 +26,8 @@ import java.util.Map;
  *
  * <p>Writes {@code explanations.csv} (one row per explained row and output: {@code row, output,
  * base_value, prediction} and one column per input), {@code explanations.json} (the same plus the
- * ungrouped values) into {@code out}. Rows are 0-based data rows of the file.
+ * ungrouped values) and {@code explanations.html} (importance, summary, waterfalls) into {@code
+ * out}. Rows are 0-based data rows of the file.
  */
 public final class ExplainWorkflow {
   private ExplainWorkflow() {}
@@ -76,8 +77,51 @@ public final class ExplainWorkflow {
       json.put("by_input", grouped);
       json.put("by_feature", raw);
       AtomicFiles.writeFile(out.resolve("explanations.json"), tmp -> Json.write(tmp, json));
+      dev.hone.report.HtmlReport.write(
+          reportModel(modelDir, data, t, idx.length), null, view(raw.get(0), grouped.get(0)), null,
+          out.resolve("explanations.html"));
       return idx.length;
     }
+  }
+
+  private static dev.hone.report.ReportModel reportModel(
+      Path modelDir, Path data, Table t, int rows) {
+    return new dev.hone.report.ReportModel(
+        "hone explain: " + data.getFileName(),
+        List.of(
+            new dev.hone.report.ReportModel.Fact("model", modelDir.toString()),
+            new dev.hone.report.ReportModel.Fact("data", data.toString()),
+            new dev.hone.report.ReportModel.Fact("rows explained", Integer.toString(rows))),
+        List.of(), DataSummaries.columns(t), List.of(), "", true, List.of(), List.of(), 0, -1,
+        List.of(), rows, null, List.of(), List.of());
+  }
+
+  /** Importance, summary and up to ten waterfalls of the explained rows (first output). */
+  private static dev.hone.report.ExplainabilityView view(Explanation raw, Explanation grouped) {
+    dev.hone.explain.ExplanationSummaries.GlobalImportance g =
+        dev.hone.explain.ExplanationSummaries.globalImportance(grouped);
+    List<dev.hone.report.ExplainabilityView.Bar> bars = new ArrayList<>();
+    for (int j = 0; j < Math.min(20, g.features().size()); j++) {
+      bars.add(new dev.hone.report.ExplainabilityView.Bar(g.features().get(j), g.meanAbs()[j]));
+    }
+    dev.hone.report.ExplainabilityView.Summary summary = null;
+    if (raw.rows().length >= 2) {
+      dev.hone.explain.ExplanationSummaries.SummaryPlot sp =
+          dev.hone.explain.ExplanationSummaries.summaryPlot(raw, 10);
+      summary = new dev.hone.report.ExplainabilityView.Summary(sp.features(), sp.values(), sp.colour());
+    }
+    List<dev.hone.report.ExplainabilityView.Waterfall> falls = new ArrayList<>();
+    for (int r = 0; r < Math.min(10, grouped.rows().length); r++) {
+      dev.hone.explain.ExplanationSummaries.Waterfall w =
+          dev.hone.explain.ExplanationSummaries.waterfall(grouped, r, 10);
+      falls.add(new dev.hone.report.ExplainabilityView.Waterfall(
+          "row " + grouped.rows()[r], w.baseValue(), w.prediction(), w.labels(),
+          w.contributions()));
+    }
+    return new dev.hone.report.ExplainabilityView(
+        "TreeSHAP (path-dependent)", "margin (log-odds for classification)",
+        "Values summed back to the input columns; base value + contributions = margin.",
+        bars, summary, List.of(), falls, List.of(), "", List.of(), List.of(), List.of());
   }
 
   private static int[] selectRows(List<Integer> rows, int n, Path data) {

@@ -79,6 +79,7 @@ public final class HtmlReport {
     ctx.put("hasWarnings", !m.warnings().isEmpty());
     ctx.put("columns", m.columns());
     ctx.put("splits", m.splits());
+    ctx.put("hasSplits", !m.splits().isEmpty());
     ctx.put("objective", m.objective());
     ctx.put("direction", m.maximize() ? "maximised" : "minimised");
     ctx.put("paramNames", m.paramNames());
@@ -107,6 +108,7 @@ public final class HtmlReport {
               "upper", fmt(r.upper())));
     }
     ctx.put("metrics", metrics);
+    ctx.put("hasMetrics", !metrics.isEmpty());
     ctx.put("testRows", m.testRows());
     if (m.confusion() != null) {
       ctx.put("confusion", confusion(m.confusion()));
