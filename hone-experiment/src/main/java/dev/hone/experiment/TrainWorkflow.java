@@ -235,6 +235,12 @@ public final class TrainWorkflow {
       }
 
       List<TrialRecord> trials = study.trials();
+      dev.hone.search.importance.ImportanceResult paramImportance = null;
+      try {
+        paramImportance = dev.hone.search.importance.PedAnova.evaluate(trials, direction);
+      } catch (UserInputException e) {
+        LOG.info("no hyperparameter importance: {}", e.getMessage());
+      }
       TrialRecord best =
           study.bestTrial()
               .orElseThrow(
@@ -335,6 +341,9 @@ public final class TrainWorkflow {
         metricsJson.put("best_trial", best.number());
         metricsJson.put("best_validation_value", best.value());
         metricsJson.put("test", eval);
+        if (paramImportance != null) {
+          metricsJson.put("hyperparameter_importance", paramImportance);
+        }
         metricsJson.put("leakage", leakage);
         metricsJson.put("slices", sliceReport);
         metricsJson.put("slice_discovery", found);
@@ -353,6 +362,14 @@ public final class TrainWorkflow {
                 classLabels, prov, warnings);
         if (fairness != null) {
           reportModel = reportModel.withFairness(fairness.view());
+        }
+        if (paramImportance != null) {
+          List<ReportModel.Fact> rows = new ArrayList<>();
+          for (dev.hone.search.importance.ParamImportance pi : paramImportance.importances()) {
+            rows.add(new ReportModel.Fact(
+                pi.name(), String.format(java.util.Locale.ROOT, "%.3f", pi.importance())));
+          }
+          reportModel = reportModel.withParamImportance(rows);
         }
         HtmlReport.write(
             reportModel, Diagnostics.view(diagnostics), explanations.view(), sections,

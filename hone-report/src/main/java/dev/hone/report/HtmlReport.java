@@ -86,6 +86,8 @@ public final class HtmlReport {
     ctx.put("leaderboard", leaderboard(m));
     ctx.put("trialCount", m.trials().size());
     ctx.put("hasStudy", !m.trials().isEmpty());
+    ctx.put("paramImportance", m.paramImportance());
+    ctx.put("hasImportance", !m.paramImportance().isEmpty());
     long complete = m.trials().stream().filter(t -> "COMPLETE".equals(t.state())).count();
     ctx.put(
         "leaderboardNote",

@@ -24,6 +24,7 @@ import java.util.List;
  * @param residuals residual summary rows (regression) or empty
  * @param provenance model provenance facts
  * @param fairness the fairness section, or {@code null} when no sensitive column was audited
+ * @param paramImportance hyperparameter importances, most important first; may be empty
  */
 public record ReportModel(
     String title,
@@ -42,7 +43,33 @@ public record ReportModel(
     Confusion confusion,
     List<Fact> residuals,
     List<Fact> provenance,
-    FairnessView fairness) {
+    FairnessView fairness,
+    List<Fact> paramImportance) {
+
+  /** A report with the given fairness section and no hyperparameter importance. */
+  public ReportModel(
+      String title,
+      List<Fact> overview,
+      List<String> warnings,
+      List<ColumnSummary> columns,
+      List<SplitRow> splits,
+      String objective,
+      boolean maximize,
+      List<String> paramNames,
+      List<TrialRow> trials,
+      int leaderboardSize,
+      int bestTrial,
+      List<MetricRow> testMetrics,
+      int testRows,
+      Confusion confusion,
+      List<Fact> residuals,
+      List<Fact> provenance,
+      FairnessView fairness) {
+    this(
+        title, overview, warnings, columns, splits, objective, maximize, paramNames, trials,
+        leaderboardSize, bestTrial, testMetrics, testRows, confusion, residuals, provenance,
+        fairness, List.of());
+  }
 
   /** A report without a fairness section. */
   public ReportModel(
@@ -71,10 +98,23 @@ public record ReportModel(
   public ReportModel withFairness(FairnessView view) {
     return new ReportModel(
         title, overview, warnings, columns, splits, objective, maximize, paramNames, trials,
-        leaderboardSize, bestTrial, testMetrics, testRows, confusion, residuals, provenance, view);
+        leaderboardSize, bestTrial, testMetrics, testRows, confusion, residuals, provenance, view,
+        paramImportance);
+  }
+
+  /**
+   * This report with hyperparameter importances (name, importance as text), shown in the study
+   * section.
+   */
+  public ReportModel withParamImportance(List<Fact> importance) {
+    return new ReportModel(
+        title, overview, warnings, columns, splits, objective, maximize, paramNames, trials,
+        leaderboardSize, bestTrial, testMetrics, testRows, confusion, residuals, provenance,
+        fairness, importance);
   }
 
   public ReportModel {
+    paramImportance = paramImportance == null ? List.of() : List.copyOf(paramImportance);
     overview = List.copyOf(overview);
     warnings = List.copyOf(warnings);
     columns = List.copyOf(columns);

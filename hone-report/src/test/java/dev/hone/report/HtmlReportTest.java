@@ -64,4 +64,17 @@ class HtmlReportTest {
     assertTrue(j0 > 0 && j0 < j3, "ascending order when minimising");
     assertEquals(-1, min.indexOf("<td class=\"num\">0.9300</td>"));
   }
+
+  @Test
+  void hyperparameterImportanceIsShownOnlyWhenGiven() {
+    assertFalse(HtmlReport.render(model(true)).contains("Hyperparameter importance"));
+    String html =
+        HtmlReport.render(
+            model(true)
+                .withParamImportance(
+                    List.of(new ReportModel.Fact("max_depth", "0.700"),
+                        new ReportModel.Fact("gamma", "0.300"))));
+    assertTrue(html.contains("Hyperparameter importance"));
+    assertTrue(html.indexOf("max_depth</td><td class=\"num\">0.700") > 0);
+  }
 }
