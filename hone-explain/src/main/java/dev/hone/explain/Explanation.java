@@ -20,8 +20,9 @@ import java.util.Objects;
  * dev.hone.core.json.Json}; {@code NaN} marks missing feature values in {@code featureValues}.
  *
  * @param method the algorithm: {@value ExactShapley#METHOD}, {@value KernelShap#METHOD}, {@value
- *     dev.hone.explain.tree.TreeShap#METHOD}, {@value ContributionExplainer#METHOD}, or one of
- *     these suffixed with {@code "+grouped"}
+ *     dev.hone.explain.tree.TreeShap#METHOD}, {@value ContributionExplainer#METHOD}, {@value
+ *     IntegratedGradients#METHOD}, {@value Saliency#METHOD} (not additive: {@code baseValues} are
+ *     {@code NaN}), or one of these suffixed with {@code "+grouped"}
  * @param outputSpace the scale the attributions add up on (margin, probability, value)
  * @param output index of the explained output, {@code 0..nOutputs-1}
  * @param outputName name of the explained output
