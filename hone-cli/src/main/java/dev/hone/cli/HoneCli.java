@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
     description = "Search, train and prove machine-learning models.",
     subcommands = {
       TrainCommand.class, PredictCommand.class, EvaluateCommand.class, ExplainCommand.class,
+      BenchmarkCommand.class,
       StudyCommand.class,
       StoreCommand.class, CommandLine.HelpCommand.class
     })

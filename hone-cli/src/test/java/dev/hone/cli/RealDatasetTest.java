@@ -101,6 +101,33 @@ class RealDatasetTest {
     assertTrue(metric(test, "roc_auc") > 0.65, "roc_auc " + metric(test, "roc_auc"));
   }
 
+  /** hone benchmark: every cell has its seeds; the class-frequency baseline scores AUC 0.5. */
+  @Test
+  void benchmarkLeaderboard() throws Exception {
+    Path out = dir.resolve("bench");
+    CliRunner.Result r =
+        CliRunner.run(
+            "benchmark", "--datasets", "german_credit,titanic", "--learners",
+            "xgboost,xgboost-depth2", "--seeds", "2", "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode board = Json.mapper().readTree(out.resolve("leaderboard.json").toFile()).get("leaderboard");
+    assertEquals(6, board.get("cells").size(), "2 datasets x (2 learners + baseline)");
+    for (JsonNode c : board.get("cells")) {
+      assertEquals(2, c.get("n").asInt());
+      if (c.get("learner").asText().equals("baseline")) {
+        assertEquals(0.5, c.get("mean").asDouble(), 1e-12, "a constant score has AUC 0.5");
+      } else {
+        assertTrue(c.get("mean").asDouble() > 0.7, c.toString());
+      }
+    }
+    assertEquals(3, board.get("tests").size(), "pairwise Wilcoxon tests of 3 learners");
+    CliRunner.Result bad =
+        CliRunner.run("benchmark", "--datasets", "german_credit", "--learners", "svm",
+            "--out", dir.resolve("b2").toString());
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("svm"), bad.err());
+  }
+
   /**
    * Every analysis section is written for a 30,000-row credit table with a sensitive column. Slow
    * (about three minutes on 2 cores, most of it in the analyses): run with {@code -Dgroups=slow}.
