@@ -2,6 +2,7 @@ package dev.hone.cli;
 
 import dev.hone.core.data.TaskType;
 import dev.hone.experiment.CsvSettings;
+import dev.hone.experiment.EvaluationSettings;
 import dev.hone.experiment.TrainConfig;
 import dev.hone.experiment.TrainResult;
 import dev.hone.experiment.TrainWorkflow;
@@ -77,6 +78,22 @@ final class TrainCommand implements Callable<Integer> {
       description = "tpe or random (default: ${DEFAULT-VALUE}).")
   String sampler;
 
+  @Option(names = "--strict",
+      description = "Refuse to train (exit 2) when a leakage check finds a high-severity problem.")
+  boolean strict;
+
+  @Option(names = "--group", paramLabel = "COLUMN",
+      description = "Column whose values must not appear in both train and test (e.g. a customer id).")
+  String group;
+
+  @Option(names = "--time", paramLabel = "COLUMN",
+      description = "Column ordering rows in time; test rows older than training rows are flagged.")
+  String time;
+
+  @Option(names = "--slice", paramLabel = "EXPR",
+      description = "A slice to report, e.g. \"sex=Female & age<30\" (repeatable).")
+  List<String> slices;
+
   @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
       description = "Trials run at once; a new trial starts as soon as one finishes"
           + " (default: ${DEFAULT-VALUE}). --threads is shared among them.")
@@ -124,7 +141,8 @@ final class TrainCommand implements Callable<Integer> {
             sampler,
             threads == null ? Runtime.getRuntime().availableProcessors() : threads,
             new CsvSettings(CsvSettings.parseDelimiter(delimiter), header, na, categorical),
-            jobs);
+            jobs,
+            new EvaluationSettings(strict, group, time, slices));
     try (ProgressReporter progress = new ProgressReporter()) {
       TrainResult r = new TrainWorkflow().run(cfg, progress);
       progress.close();

@@ -203,4 +203,23 @@ class BadInputTest {
     assertEquals(2, r.exitCode());
     assertFalse(Files.exists(dir.resolve("out")), "no empty --out folder left behind");
   }
+
+  @Test
+  void strictRefusesATargetCopyAndUserSlicesAreReported() throws IOException {
+    StringBuilder sb = new StringBuilder("x1,c,y,leak\n");
+    for (String line : table(300, 31).split("\n")) {
+      if (!line.startsWith("x1")) {
+        sb.append(line).append(',').append(line.substring(line.lastIndexOf(',') + 1)).append('\n');
+      }
+    }
+    Path data = write("leaky.csv", sb.toString());
+    CliRunner.Result strict = train(data, "y", "--strict");
+    assertUserError(strict, "leak");
+    assertFalse(Files.exists(dir.resolve("out/model")), "nothing trained");
+    Path clean = write("clean.csv", table(300, 32));
+    CliRunner.Result sliced = train(clean, "y", "--slice", "c=u & x1<0");
+    assertEquals(0, sliced.exitCode(), sliced.err());
+    assertTrue(Files.readString(dir.resolve("out/metrics.json")).contains("c=u & x1<0"),
+        "the user slice is evaluated");
+  }
 }

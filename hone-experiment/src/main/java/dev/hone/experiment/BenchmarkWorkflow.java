@@ -83,7 +83,7 @@ public final class BenchmarkWorkflow {
     for (String dataset : datasets) {
       TrainConfig cfg =
           new TrainConfig(dataset, null, null, null, null, List.of(), 1, null, 0, out, null, null,
-              false, metric, "tpe", Runtime.getRuntime().availableProcessors(), null, 1);
+              false, metric, "tpe", Runtime.getRuntime().availableProcessors(), null, 1, null);
       LoadedData data = DataLoading.load(cfg);
       TaskType task = data.train().task();
       firstTask = firstTask == null ? task : firstTask;

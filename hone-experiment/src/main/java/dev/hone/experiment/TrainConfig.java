@@ -27,6 +27,8 @@ import java.util.List;
  * @param threads native threads per model fit (≥ 1)
  * @param csv CSV reading options for {@code data} and {@code testData}; {@code null} to detect
  * @param jobs trials run at once (≥ 1); native threads are shared among them
+ * @param checks evaluation settings: strict leakage refusal, group and time columns, user slices;
+ *     {@code null} for the defaults
  */
 public record TrainConfig(
     String dataset,
@@ -46,7 +48,8 @@ public record TrainConfig(
     String sampler,
     int threads,
     CsvSettings csv,
-    int jobs) {
+    int jobs,
+    EvaluationSettings checks) {
 
   /** Default trial count. */
   public static final int DEFAULT_TRIALS = 30;
@@ -79,6 +82,7 @@ public record TrainConfig(
     }
     sensitive = sensitive == null ? null : List.copyOf(sensitive);
     csv = csv == null ? CsvSettings.DETECT : csv;
+    checks = checks == null ? EvaluationSettings.DEFAULTS : checks;
     if (jobs < 1) {
       throw new InvalidParameterException("--jobs was " + jobs + " but must be >= 1");
     }

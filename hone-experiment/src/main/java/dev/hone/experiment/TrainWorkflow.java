@@ -127,13 +127,16 @@ public final class TrainWorkflow {
     listener.stage("checking the splits for leakage");
     dev.hone.eval.leakage.LeakageReport leakage =
         dev.hone.eval.leakage.LeakageChecker.checkSplits(
-            splits.train(), splits.validation(), splits.test(),
-            dev.hone.eval.leakage.LeakageOptions.defaults());
+            splits.train(), splits.validation(), splits.test(), leakageOptions(cfg.checks()));
     for (dev.hone.eval.leakage.LeakageFinding f : leakage.findings()) {
       if (f.severity() == dev.hone.eval.leakage.Severity.HIGH) {
         warnings.add("leakage (" + f.kind() + "): " + f.message());
         LOG.warn("leakage ({}): {}", f.kind(), f.message());
       }
+    }
+
+    if (cfg.checks().strict()) {
+      leakage.requireNoHigh();
     }
 
     listener.stage("fitting preprocessing on the training split");
@@ -276,7 +279,13 @@ public final class TrainWorkflow {
         dev.hone.eval.slices.SliceReport sliceReport =
             dev.hone.eval.slices.SliceAnalysis.analyse(
                 splits.test(), yTest, testPred,
-                dev.hone.eval.slices.SliceOptions.defaults(sliceSeed));
+                dev.hone.eval.slices.SliceOptions.defaults(sliceSeed)
+                    .withMetric(objective)
+                    .withUserSlices(cfg.checks().slices())
+                    .withCrosses(
+                        splits.test().sensitive().size() >= 2
+                            ? List.of(splits.test().sensitive())
+                            : List.of()));
         dev.hone.eval.slices.ErrorKind errorKind =
             task.isClassification()
                 ? dev.hone.eval.slices.ErrorKind.ZERO_ONE
@@ -396,6 +405,17 @@ public final class TrainWorkflow {
     } catch (Exception e) {
       throw new HoneException("training failed: " + e.getMessage(), e);
     }
+  }
+
+  static dev.hone.eval.leakage.LeakageOptions leakageOptions(EvaluationSettings checks) {
+    dev.hone.eval.leakage.LeakageOptions o = dev.hone.eval.leakage.LeakageOptions.defaults();
+    if (checks.groupColumn() != null) {
+      o = o.withGroupColumn(checks.groupColumn());
+    }
+    if (checks.timeColumn() != null) {
+      o = o.withTimeColumn(checks.timeColumn());
+    }
+    return o;
   }
 
   static int countFinished(List<TrialRecord> trials) {

@@ -13,7 +13,7 @@ class TrainConfigTest {
   private static TrainConfig cfg(String dataset, Path data, String target, int trials, Duration b) {
     return new TrainConfig(
         dataset, data, null, target, null, null, trials, b, 0, null, null, null, false, null,
-        "tpe", 1, null, 1);
+        "tpe", 1, null, 1, null);
   }
 
   @Test
@@ -51,7 +51,7 @@ class TrainConfigTest {
     TrainConfig c =
         new TrainConfig(
             "adult", null, null, null, null, null, 5, null, 0, Path.of("/tmp/x/runs/adult7"), null,
-            null, false, null, null, 1, null, 1);
+            null, false, null, null, 1, null, 1, null);
     assertEquals("adult7", c.studyName());
     assertEquals("jdbc:sqlite:/tmp/x/runs/hone.db", c.storageUrl());
     assertEquals("tpe", c.sampler());
