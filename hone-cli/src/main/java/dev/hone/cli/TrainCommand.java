@@ -75,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
   String metric;
 
   @Option(names = "--sampler", defaultValue = "tpe",
-      description = "tpe or random (default: ${DEFAULT-VALUE}).")
+      description = "tpe, tpe-multivariate, gp, qmc, evolution or random (default: ${DEFAULT-VALUE}).")
   String sampler;
 
   @Option(names = "--strict",

@@ -23,7 +23,8 @@ import java.util.List;
  * @param study study name, or {@code null} for the output directory's name
  * @param dedupe drop test rows that duplicate training rows
  * @param metric objective metric name, or {@code null} for the task default
- * @param sampler {@code tpe} or {@code random}
+ * @param sampler one of {@link #SAMPLERS}: TPE (independent, Bergstra et al. 2011), multivariate
+ *     TPE with groups, GP-BO (Matérn 5/2, log EI), scrambled Sobol, regularized evolution, random
  * @param threads native threads per model fit (≥ 1)
  * @param csv CSV reading options for {@code data} and {@code testData}; {@code null} to detect
  * @param jobs trials run at once (≥ 1); native threads are shared among them
@@ -51,6 +52,10 @@ public record TrainConfig(
     int jobs,
     EvaluationSettings checks) {
 
+  /** Sampler names {@code --sampler} accepts. */
+  public static final List<String> SAMPLERS =
+      List.of("tpe", "tpe-multivariate", "gp", "qmc", "evolution", "random");
+
   /** Default trial count. */
   public static final int DEFAULT_TRIALS = 30;
 
@@ -76,9 +81,9 @@ public record TrainConfig(
     if (sampler == null) {
       sampler = "tpe";
     }
-    if (!sampler.equals("tpe") && !sampler.equals("random")) {
+    if (!SAMPLERS.contains(sampler)) {
       throw new InvalidParameterException(
-          "--sampler was '" + sampler + "' but must be one of tpe, random");
+          "--sampler was '" + sampler + "' but must be one of " + String.join(", ", SAMPLERS));
     }
     sensitive = sensitive == null ? null : List.copyOf(sensitive);
     csv = csv == null ? CsvSettings.DETECT : csv;

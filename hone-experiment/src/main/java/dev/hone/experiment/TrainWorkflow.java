@@ -159,7 +159,7 @@ public final class TrainWorkflow {
     String storageUrl = cfg.storageUrl();
     try (StudyLock lock = StudyLock.acquire(storageUrl, cfg.studyName());
         StudyStore store = StudyStores.open(storageUrl)) {
-      Sampler sampler = cfg.sampler().equals("random") ? new RandomSampler() : new TpeSampler();
+      Sampler sampler = sampler(cfg.sampler(), space);
       Map<String, String> fingerprint =
           StudyFingerprint.of(data, cfg, objective.metricName(), LEARNER, cfg.sampler(), splits);
       StudyFingerprint.checkExisting(store, cfg.studyName(), storageUrl, fingerprint);
@@ -405,6 +405,19 @@ public final class TrainWorkflow {
     } catch (Exception e) {
       throw new HoneException("training failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The sampler named by {@code --sampler}. */
+  static Sampler sampler(String name, SearchSpace space) {
+    return switch (name) {
+      case "random" -> new RandomSampler();
+      case "tpe-multivariate" ->
+          new TpeSampler(TpeSampler.Options.defaults().withMultivariate(true, true));
+      case "gp" -> new dev.hone.search.sampler.GpSampler();
+      case "qmc" -> new dev.hone.search.sampler.QmcSampler(space);
+      case "evolution" -> new dev.hone.search.sampler.EvolutionSampler();
+      default -> new TpeSampler();
+    };
   }
 
   static dev.hone.eval.leakage.LeakageOptions leakageOptions(EvaluationSettings checks) {

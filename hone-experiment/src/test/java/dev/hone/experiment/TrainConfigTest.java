@@ -58,4 +58,23 @@ class TrainConfigTest {
     assertEquals(Path.of("runs", "adult"), cfg("adult", null, null, 5, null).outDir());
     assertEquals(Path.of("runs", "my"), cfg(null, Path.of("d/my.csv.gz"), "y", 5, null).outDir());
   }
+
+  @Test
+  void everySamplerNameBuildsASampler() {
+    dev.hone.search.space.SearchSpace space =
+        dev.hone.search.space.SearchSpace.builder()
+            .add("x", dev.hone.search.space.FloatDistribution.of(0, 1))
+            .build();
+    for (String name : TrainConfig.SAMPLERS) {
+      assertTrue(TrainWorkflow.sampler(name, space) != null, name);
+      new TrainConfig("adult", null, null, null, null, null, 5, null, 0, null, null, null, false,
+          null, name, 1, null, 1, null);
+    }
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () -> new TrainConfig("adult", null, null, null, null, null, 5, null, 0, null, null,
+                null, false, null, "bayes", 1, null, 1, null));
+    assertTrue(e.getMessage().contains("tpe-multivariate"), e.getMessage());
+  }
 }
