@@ -2,15 +2,10 @@ package dev.hone.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hone.core.data.TaskType;
-import dev.hone.core.json.Json;
 import dev.hone.core.model.Predictions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,71 +29,33 @@ final class Reference {
 
   static synchronized JsonNode root() {
     if (root == null) {
-      try (InputStream in = Reference.class.getResourceAsStream("reference_metrics.json")) {
-        if (in == null) {
-          fail("test resource dev/hone/eval/reference_metrics.json is missing: run make_reference.py");
-        }
-        root = Json.mapper().readTree(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      root = JsonRef.load(Reference.class, "reference_metrics.json");
     }
     return root;
   }
 
   static List<JsonNode> cases(String field) {
-    List<JsonNode> out = new ArrayList<>();
-    root().get(field).forEach(out::add);
-    assertTrue(out.size() > 0, "no cases under " + field);
-    return out;
+    return JsonRef.list(root(), field);
   }
 
   static double num(JsonNode node) {
-    if (node.isTextual()) {
-      switch (node.asText()) {
-        case "NaN":
-          return Double.NaN;
-        case "Infinity":
-          return Double.POSITIVE_INFINITY;
-        case "-Infinity":
-          return Double.NEGATIVE_INFINITY;
-        default:
-          throw new IllegalArgumentException("not a number: " + node);
-      }
-    }
-    return node.doubleValue();
+    return JsonRef.num(node);
   }
 
   static double[] doubles(JsonNode node) {
-    double[] out = new double[node.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = num(node.get(i));
-    }
-    return out;
+    return JsonRef.doubles(node);
   }
 
   static int[] ints(JsonNode node) {
-    int[] out = new int[node.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = node.get(i).intValue();
-    }
-    return out;
+    return JsonRef.ints(node);
   }
 
   static double[][] matrix(JsonNode node) {
-    double[][] out = new double[node.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = doubles(node.get(i));
-    }
-    return out;
+    return JsonRef.matrix(node);
   }
 
   static int[][] intMatrix(JsonNode node) {
-    int[][] out = new int[node.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ints(node.get(i));
-    }
-    return out;
+    return JsonRef.intMatrix(node);
   }
 
   static TaskType task(JsonNode c) {

@@ -1,15 +1,9 @@
 package dev.hone.eval.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hone.core.json.Json;
 import dev.hone.core.model.FeatureMatrix;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,78 +17,37 @@ final class Ref {
 
   static synchronized JsonNode root() {
     if (root == null) {
-      try (InputStream in = Ref.class.getResourceAsStream("reference_diagnostics.json")) {
-        if (in == null) {
-          fail("resource dev/hone/eval/diagnostics/reference_diagnostics.json is missing: run"
-              + " make_reference.py");
-        }
-        root = Json.mapper().readTree(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      root = dev.hone.eval.JsonRef.load(Ref.class, "reference_diagnostics.json");
     }
     return root;
   }
 
   static List<JsonNode> list(String field) {
-    List<JsonNode> out = new ArrayList<>();
-    root().get(field).forEach(out::add);
-    assertTrue(out.size() > 0, "no cases under " + field);
-    return out;
+    return dev.hone.eval.JsonRef.list(root(), field);
   }
 
   static double num(JsonNode node) {
-    if (node.isTextual()) {
-      switch (node.asText()) {
-        case "NaN":
-          return Double.NaN;
-        case "Infinity":
-          return Double.POSITIVE_INFINITY;
-        case "-Infinity":
-          return Double.NEGATIVE_INFINITY;
-        default:
-          throw new IllegalArgumentException("not a number: " + node);
-      }
-    }
-    return node.doubleValue();
+    return dev.hone.eval.JsonRef.num(node);
   }
 
   static double[] doubles(JsonNode node) {
-    double[] out = new double[node.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = num(node.get(i));
-    }
-    return out;
+    return dev.hone.eval.JsonRef.doubles(node);
   }
 
   static int[] ints(JsonNode node) {
-    int[] out = new int[node.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = node.get(i).intValue();
-    }
-    return out;
+    return dev.hone.eval.JsonRef.ints(node);
   }
 
   static double[][] matrix(JsonNode node) {
-    double[][] out = new double[node.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = doubles(node.get(i));
-    }
-    return out;
+    return dev.hone.eval.JsonRef.matrix(node);
   }
 
   static int[][] intMatrix(JsonNode node) {
-    int[][] out = new int[node.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ints(node.get(i));
-    }
-    return out;
+    return dev.hone.eval.JsonRef.intMatrix(node);
   }
 
   static List<String> strings(JsonNode node) {
-    List<String> out = new ArrayList<>();
-    node.forEach(n -> out.add(n.asText()));
-    return out;
+    return dev.hone.eval.JsonRef.strings(node);
   }
 
   /** A float feature matrix from {@code [n][p]} doubles (exactly representable as floats). */
