@@ -72,7 +72,13 @@ class ResumeAfterKillTest {
     boolean killed = false;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (p.isAlive() && System.nanoTime() < deadline) {
-      List<TrialRecord> now = Files.exists(db) ? trials(db) : List.of();
+      List<TrialRecord> now;
+      try {
+        now = Files.exists(db) ? trials(db) : List.of();
+      } catch (dev.hone.core.error.UserInputException busy) {
+        // the child holds the write lock while it creates or migrates the schema: look again
+        now = List.of();
+      }
       if (now.size() >= 11 && now.get(10).state() == TrialState.RUNNING) {
         p.destroyForcibly(); // SIGKILL: no shutdown hooks, nothing closed
         killed = true;
