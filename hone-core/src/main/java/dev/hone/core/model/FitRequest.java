@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param seed seed for every random choice of the engine
  * @param threads number of native threads (≥ 1)
  * @param sink receives per-step validation values; never {@code null}
+ * @param trainWeights per-row weights of the training rows {@code [nTrain]}, each finite and
+ *     {@code >= 0} (e.g. from reweighing, Kamiran and Calders 2012), or {@code null} for equal
+ *     weights; a learner that cannot weight rows throws {@link UnsupportedOperationException}
  */
 public record FitRequest(
     FeatureMatrix train,
@@ -29,7 +32,24 @@ public record FitRequest(
     ParamSet params,
     long seed,
     int threads,
-    ReportSink sink) {
+    ReportSink sink,
+    double[] trainWeights) {
+  /** A request with equal row weights. */
+  public FitRequest(
+      FeatureMatrix train,
+      double[] trainLabels,
+      FeatureMatrix validation,
+      double[] validationLabels,
+      TaskType task,
+      int nClasses,
+      ParamSet params,
+      long seed,
+      int threads,
+      ReportSink sink) {
+    this(train, trainLabels, validation, validationLabels, task, nClasses, params, seed, threads,
+        sink, null);
+  }
+
   public FitRequest {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(trainLabels, "trainLabels");
@@ -46,6 +66,18 @@ public record FitRequest(
     }
     if (sink == null) {
       sink = ReportSink.NONE;
+    }
+    if (trainWeights != null) {
+      if (trainWeights.length != train.nRows()) {
+        throw new IllegalArgumentException(
+            "trainWeights has " + trainWeights.length + " entries for " + train.nRows() + " rows");
+      }
+      for (int i = 0; i < trainWeights.length; i++) {
+        if (!(trainWeights[i] >= 0) || Double.isInfinite(trainWeights[i])) {
+          throw new IllegalArgumentException(
+              "trainWeights[" + i + "] = " + trainWeights[i] + " must be finite and >= 0");
+        }
+      }
     }
   }
 }
