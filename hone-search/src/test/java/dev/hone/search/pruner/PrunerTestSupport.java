@@ -32,7 +32,8 @@ final class PrunerTestSupport {
     }
     Double value = null;
     if (state == TrialState.COMPLETE) {
-      value = values.length == 0 ? 0.0 : values[values.length - 1];
+      value = values.length == 0 || Double.isNaN(values[values.length - 1])
+          ? 0.0 : values[values.length - 1];
     }
     Instant at = Instant.EPOCH;
     return new TrialRecord(
