@@ -74,6 +74,11 @@ public final class AshaPruner implements Pruner {
     return judge(study, trial, canPause, milestones, n -> true, reductionFactor);
   }
 
+  @Override
+  public boolean judges(long studySeed, int trialNumber, int previousStep, int step) {
+    return Pruners.reachesMilestone(milestones, previousStep, step);
+  }
+
   /** The ASHA decision at the given milestones among the peers {@code include} accepts. */
   static PruneDecision judge(
       StudyView study,

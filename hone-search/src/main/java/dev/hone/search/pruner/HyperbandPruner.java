@@ -63,6 +63,12 @@ public final class HyperbandPruner implements Pruner {
   }
 
   @Override
+  public boolean judges(long studySeed, int trialNumber, int previousStep, int step) {
+    return Pruners.reachesMilestone(
+        schedule.bracketFor(studySeed, trialNumber).milestones(), previousStep, step);
+  }
+
+  @Override
   public String toString() {
     return "HyperbandPruner[minResource=" + schedule.minResource() + ", maxResource="
         + schedule.maxResource() + ", reductionFactor=" + schedule.reductionFactor() + "]";

@@ -37,6 +37,11 @@ public final class MedianPruner implements Pruner {
   }
 
   @Override
+  public boolean judges(long studySeed, int trialNumber, int previousStep, int step) {
+    return inner.judges(studySeed, trialNumber, previousStep, step);
+  }
+
+  @Override
   public String toString() {
     return inner.toString().replace("PercentilePruner[percentile=50.0, ", "MedianPruner[");
   }

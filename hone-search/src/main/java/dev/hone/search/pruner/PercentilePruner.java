@@ -129,6 +129,15 @@ public final class PercentilePruner implements Pruner {
     return direction.isBetter(cutoff, best) ? PruneDecision.STOP : PruneDecision.CONTINUE;
   }
 
+  @Override
+  public boolean judges(long studySeed, int trialNumber, int previousStep, int step) {
+    if (step < nWarmupSteps) {
+      return false;
+    }
+    int nearestLower = (step - nWarmupSteps) / intervalSteps * intervalSteps + nWarmupSteps;
+    return previousStep < nearestLower;
+  }
+
   /** The best finite intermediate value of {@code trial}, NaN when it has none. */
   static double bestFinite(TrialRecord trial, Direction direction) {
     double best = Double.NaN;

@@ -26,7 +26,23 @@ import dev.hone.search.study.TrialRecord;
 @FunctionalInterface
 public interface Pruner {
   /** Never stops a trial (the default of a study). */
-  Pruner NONE = (study, trial, canPause) -> PruneDecision.CONTINUE;
+  Pruner NONE =
+      new Pruner() {
+        @Override
+        public PruneDecision decide(StudyView study, TrialRecord trial, boolean canPause) {
+          return PruneDecision.CONTINUE;
+        }
+
+        @Override
+        public boolean judges(long studySeed, int trialNumber, int previousStep, int step) {
+          return false;
+        }
+
+        @Override
+        public String toString() {
+          return "Pruner.NONE";
+        }
+      };
 
   /**
    * Decides for {@code trial} at its last reported step.
@@ -40,4 +56,19 @@ public interface Pruner {
    * @return the decision; {@link PruneDecision#CONTINUE} when the trial reported nothing yet
    */
   PruneDecision decide(StudyView study, TrialRecord trial, boolean canPause);
+
+  /**
+   * Whether a report can be judged at all; when false, {@link #decide} would return CONTINUE and
+   * callers may skip it, and with it reading the study (a report between two milestones costs
+   * nothing then). Must be consistent with {@code decide}: true whenever {@code decide} could
+   * return anything but CONTINUE. The default, true, is always safe.
+   *
+   * @param studySeed the study's root seed
+   * @param trialNumber the trial being judged
+   * @param previousStep the largest step the trial reported before {@code step}, -1 if none
+   * @param step the trial's last (largest) reported step
+   */
+  default boolean judges(long studySeed, int trialNumber, int previousStep, int step) {
+    return true;
+  }
 }

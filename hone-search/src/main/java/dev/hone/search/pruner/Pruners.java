@@ -1,6 +1,7 @@
 package dev.hone.search.pruner;
 
 import dev.hone.search.sampler.StudySnapshot;
+import dev.hone.search.sampler.StudyView;
 import dev.hone.search.study.Direction;
 import dev.hone.search.study.TrialRecord;
 import java.util.Map;
@@ -24,11 +25,34 @@ public final class Pruners {
     if (pruner == Pruner.NONE) {
       return pruner;
     }
-    return (study, trial, canPause) ->
-        pruner.decide(
+    return new Pruner() {
+      @Override
+      public PruneDecision decide(StudyView study, TrialRecord trial, boolean canPause) {
+        return pruner.decide(
             new StudySnapshot(study.name(), direction, study.seed(), study.trials()),
             trial,
             canPause);
+      }
+
+      @Override
+      public boolean judges(long studySeed, int trialNumber, int previousStep, int step) {
+        return pruner.judges(studySeed, trialNumber, previousStep, step);
+      }
+
+      @Override
+      public String toString() {
+        return pruner + " on " + direction + " intermediate values";
+      }
+    };
+  }
+
+  /**
+   * Whether some milestone {@code m} of the strictly increasing {@code milestones} lies in
+   * {@code (previousStep, step]}: the report at {@code step} is the first to reach it.
+   */
+  static boolean reachesMilestone(long[] milestones, int previousStep, int step) {
+    int k = Rungs.highestPassed(milestones, step);
+    return k >= 0 && previousStep < milestones[k];
   }
 
   /** The largest reported step of {@code trial}, or -1 when it reported nothing. */

@@ -101,6 +101,11 @@ public final class SuccessiveHalvingPruner implements Pruner {
   }
 
   @Override
+  public boolean judges(long studySeed, int trialNumber, int previousStep, int step) {
+    return Pruners.reachesMilestone(milestonesUpTo(step), previousStep, step);
+  }
+
+  @Override
   public String toString() {
     return "SuccessiveHalvingPruner[minResource=" + minResource + ", reductionFactor="
         + reductionFactor + ", minEarlyStoppingRate=" + minEarlyStoppingRate

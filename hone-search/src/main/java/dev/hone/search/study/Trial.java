@@ -354,6 +354,20 @@ public final class Trial {
     if (pruner == Pruner.NONE || decision == PruneDecision.STOP) {
       return decision;
     }
+    int last = -1;
+    int previous = -1;
+    for (int s : reported.keySet()) {
+      if (s > last) {
+        previous = last;
+        last = s;
+      } else if (s > previous) {
+        previous = s;
+      }
+    }
+    if (!pruner.judges(study.seed(), number, previous, last)) {
+      decision = PruneDecision.CONTINUE;
+      return decision;
+    }
     List<TrialRecord> all = study.trials();
     List<TrialRecord> others = new ArrayList<>(all.size());
     TrialRecord self = null;
