@@ -16,8 +16,9 @@ import java.util.TreeMap;
 
 /**
  * A {@link StudyStore} kept in the heap: fast, and gone when the JVM exits. Thread-safe through a
- * single monitor (so every call is atomic); snapshots are copied out on every read. Shared by the
- * threads of one process only.
+ * single monitor (so every call is atomic); snapshots of unfinished trials are copied out on every
+ * read, while a finished trial's immutable snapshot is made once and shared by later reads. Shared
+ * by the threads of one process only.
  */
 public final class InMemoryStudyStore implements StudyStore {
 
@@ -63,10 +64,20 @@ public final class InMemoryStudyStore implements StudyStore {
       this.fixed = fixed;
     }
 
+    /** The snapshot of a finished trial, which no longer changes; null while not finished. */
+    TrialRecord finished;
+
     TrialRecord snapshot() {
-      return new TrialRecord(
+      if (finished != null) {
+        return finished;
+      }
+      TrialRecord r = new TrialRecord(
           number, state, params, dists, values.isEmpty() ? null : values.get(0), intermediate,
           attrs, startedAt, finishedAt, heartbeatAt, fixed, values);
+      if (state.isFinished()) {
+        finished = r; // every mutation checks that the trial is still RUNNING (or WAITING)
+      }
+      return r;
     }
   }
 
