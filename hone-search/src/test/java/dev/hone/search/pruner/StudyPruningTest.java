@@ -184,5 +184,10 @@ class StudyPruningTest {
     assertEquals(0, study.countTrials().get(TrialState.FAIL));
     assertTrue(study.countTrials().get(TrialState.PRUNED) > 0);
     assertNotNull(study.bestTrial().orElse(null));
+    for (TrialRecord t : study.trials()) {
+      if (t.state() == TrialState.PRUNED) {
+        assertEquals(t.intermediateValues().get(Pruners.lastStep(t)), t.value());
+      }
+    }
   }
 }
