@@ -4,7 +4,6 @@ import dev.hone.search.sampler.StudySnapshot;
 import dev.hone.search.sampler.StudyView;
 import dev.hone.search.study.Direction;
 import dev.hone.search.study.TrialRecord;
-import java.util.Map;
 import java.util.Objects;
 
 /** Helpers shared by the pruners, and pruner decorators. */
@@ -62,23 +61,5 @@ public final class Pruners {
       last = Math.max(last, s);
     }
     return last;
-  }
-
-  /**
-   * The trial's best intermediate value over its steps (NaN values ignored), or NaN when every
-   * value is NaN (Optuna's {@code _get_best_intermediate_result_over_steps}).
-   */
-  public static double bestSoFar(TrialRecord trial, Direction direction) {
-    double best = Double.NaN;
-    for (Map.Entry<Integer, Double> e : trial.intermediateValues().entrySet()) {
-      double v = e.getValue();
-      if (Double.isNaN(v)) {
-        continue;
-      }
-      if (Double.isNaN(best) || direction.isBetter(v, best)) {
-        best = v;
-      }
-    }
-    return best;
   }
 }
