@@ -191,10 +191,6 @@ public final class Study {
     return pruner;
   }
 
-  StudyInfo info() {
-    return info;
-  }
-
   long id() {
     return info.id();
   }

@@ -288,7 +288,8 @@ public final class Trial {
    * Reports an intermediate objective value, e.g. the validation loss after {@code step} boosting
    * rounds, and asks the study's {@linkplain Study#pruner() pruner} whether to go on (Optuna's
    * {@code report} followed by {@code should_prune}). A second report for the same step is ignored
-   * with a warning (as in Optuna); the pruner is then asked again about the stored values.
+   * with a warning (as in Optuna), and the decision is taken again on the stored values. The
+   * study is read only when the pruner can judge the step ({@link Pruner#judges}).
    *
    * <p>When the decision is {@link PruneDecision#STOP}, the objective should stop training and
    * throw {@link TrialPrunedException}; the trial then ends PRUNED with its last intermediate value.
