@@ -116,6 +116,23 @@ class PrunerContractTest {
   }
 
   @Test
+  void byNameBuildsEachPrunerAndNamesTheKnownOnesOnError() {
+    assertEquals(Pruner.NONE, Pruners.byName("none", 100));
+    assertTrue(Pruners.byName("Median", 100) instanceof MedianPruner);
+    assertTrue(Pruners.byName("percentile", 100) instanceof PercentilePruner);
+    assertTrue(Pruners.byName("sh", 100) instanceof SuccessiveHalvingPruner);
+    assertEquals(List.of(1L, 3L, 9L, 27L, 81L),
+        java.util.Arrays.stream(((AshaPruner) Pruners.byName("asha", 100)).milestones()).boxed()
+            .toList());
+    assertEquals(4, ((HyperbandPruner) Pruners.byName("hyperband", 100)).schedule().sMax());
+    InvalidParameterException e =
+        assertThrows(InvalidParameterException.class, () -> Pruners.byName("early", 100));
+    assertTrue(e.getMessage().contains("early") && e.getMessage().contains("hyperband"),
+        e.getMessage());
+    assertThrows(InvalidParameterException.class, () -> Pruners.byName("asha", 1));
+  }
+
+  @Test
   void argumentsAreChecked() {
     assertThrows(InvalidParameterException.class, () -> new PercentilePruner(101));
     assertThrows(InvalidParameterException.class, () -> new MedianPruner(-1, 0, 1, 1));
