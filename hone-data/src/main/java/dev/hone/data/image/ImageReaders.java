@@ -77,6 +77,10 @@ public final class ImageReaders {
    * @throws DataValidationException when there is no complete pair or a file is malformed
    */
   public static ImageDataset readIdxDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new DataValidationException(
+          dir + " is not a directory: pass the directory holding the MNIST IDX files");
+    }
     TreeMap<String, Path[]> pairs = idxPairs(dir);
     if (pairs.isEmpty()) {
       throw new DataValidationException(

@@ -32,6 +32,9 @@ import java.util.Map;
  * strict improvement, or after {@code epochs}; the best epoch's weights are kept (the last epoch's
  * when patience is 0 or there is no validation data).
  *
+ * <p><b>Threads.</b> PyTorch's intra-op thread count is set to {@code FitRequest.threads()} for
+ * the fit (a process-wide setting, kept afterwards for predictions).
+ *
  * <p>Thread safety: stateless; fits in one JVM are serialised (PyTorch's generator is global).
  */
 public final class MlpLearner implements Learner {

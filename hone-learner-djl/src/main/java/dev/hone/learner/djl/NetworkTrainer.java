@@ -102,6 +102,7 @@ final class NetworkTrainer {
     DjlRuntime.TRAINING_LOCK.lock();
     try {
       Engine engine = DjlRuntime.engine();
+      ai.djl.pytorch.jni.JniUtils.setNumThreads(req.threads());
       engine.setRandomSeed(Seeds.nativeSeed(req.seed(), "djl-init", 0));
       SplittableRandom shuffle = Seeds.rng(req.seed(), "djl-shuffle", 0);
       Model model = Model.newInstance(learner, Device.cpu(), DjlRuntime.ENGINE);
