@@ -11,8 +11,10 @@ import dev.hone.core.model.Model;
 import dev.hone.data.image.ImageDataset;
 import dev.hone.data.image.ImageReaders;
 import dev.hone.eval.MetricValue;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,37 +29,56 @@ class ImageTrainWorkflowTest {
     return Path.of(p);
   }
 
-  /** Small and quick: 8x8 digits, 2 trials of 1 epoch, final fit of 3 epochs. */
+  /**
+   * Small and quick: the first 600 of scikit-learn's 8x8 digits written as PNG files into one
+   * folder per class (so the folder reader runs end to end), 2 search trials of 1 epoch, a final
+   * fit of up to 8 epochs.
+   */
   @Test
-  void digitsEndToEnd(@TempDir Path out) throws Exception {
-    Path data = datasets().resolve("sklearn_small/digits.csv.gz");
-    ImageTrainConfig cfg =
-        new ImageTrainConfig(data, 1, 0, 0, 2, null, 3, out, 2, 1, 3, 2);
+  void folderOfDigitsEndToEnd(@TempDir Path tmp) throws Exception {
+    ImageDataset all =
+        ImageReaders.readDigitsCsv(datasets().resolve("sklearn_small/digits.csv.gz"));
+    ImageDataset small = all.select(java.util.stream.IntStream.range(0, 600).toArray());
+    Path data = tmp.resolve("digits");
+    for (int i = 0; i < small.n(); i++) {
+      BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+      for (int y = 0; y < 8; y++) {
+        for (int x = 0; x < 8; x++) {
+          int v = Math.round(small.pixel(i, 0, y, x) * 255f);
+          img.setRGB(x, y, 0xFF000000 | v << 16 | v << 8 | v);
+        }
+      }
+      Path f = data.resolve("digit" + small.labels()[i]).resolve(String.format("%04d.png", i));
+      Files.createDirectories(f.getParent());
+      ImageIO.write(img, "png", f.toFile());
+    }
+    Path out = tmp.resolve("out");
+    ImageTrainConfig cfg = new ImageTrainConfig(data, 1, 0, 0, 2, null, 3, out, 2, 1, 8, 2);
     ImageTrainResult r = new ImageTrainWorkflow().run(cfg);
-    assertEquals(1797, r.images());
+    assertEquals(600, r.images());
     assertEquals(2, r.trials().size());
-    assertEquals(1258 + 180 + 359, r.splitSizes().values().stream().mapToInt(i -> i).sum());
+    assertEquals(600, r.splitSizes().values().stream().mapToInt(i -> i).sum());
+    assertEquals("digit0", r.classNames().get(0));
     // 8x8 cannot be halved and keep 7 pixels a side: the search ran at full resolution
     assertEquals(8, r.searchShape().get(1));
     MetricValue acc = r.metric("accuracy");
-    assertTrue(acc.value() > 0.8, "accuracy " + acc.value());
+    assertTrue(acc.value() > 0.6, "accuracy " + acc.value() + " (chance is 0.1)");
     assertTrue(acc.ciLower() <= acc.value() && acc.value() <= acc.ciUpper());
     JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
-    assertEquals(acc.value(), metrics.at("/testMetrics").findValue("value").asDouble(), 1.0);
+    assertEquals(600, metrics.get("images").asInt());
     assertTrue(Files.readString(out.resolve("report.html")).contains("accuracy"));
     // the saved model reloads with the cnn learner and predicts what was evaluated
-    ImageDataset all = ImageReaders.readDigitsCsv(data);
     try (Model m = Learners.byName("cnn").load(out.resolve("model"))) {
-      var p = m.predict(all.toFeatureMatrix());
-      assertEquals(1797, p.size());
+      var p = m.predict(small.toFeatureMatrix());
+      assertEquals(600, p.size());
       int ok = 0;
-      for (int i = 0; i < all.n(); i++) {
-        ok += p.predictedClasses()[i] == all.labels()[i] ? 1 : 0;
+      for (int i = 0; i < small.n(); i++) {
+        ok += p.predictedClasses()[i] == small.labels()[i] ? 1 : 0;
       }
-      assertTrue(ok / 1797.0 > 0.8);
+      assertTrue(ok / 600.0 > 0.6);
       assertArrayEquals(
           Json.mapper().readValue(out.resolve("model/classes.json").toFile(), String[].class),
-          all.classNames().toArray(String[]::new));
+          r.classNames().toArray(String[]::new));
     }
   }
 
