@@ -295,6 +295,16 @@ public final class NetworkModel implements DifferentiableModel {
 
   // ---------------------------------------------------------------- internals
 
+  /** Arrays alive in the model's manager tree, or -1 once closed (for leak tests). */
+  int liveArrays() {
+    lock.lock();
+    try {
+      return model == null ? -1 : model.getNDManager().getManagedArrays().size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private interface Target {
     NDArray of(NDArray networkOutput);
   }

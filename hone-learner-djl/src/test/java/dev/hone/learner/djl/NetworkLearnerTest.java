@@ -141,6 +141,40 @@ class NetworkLearnerTest {
   }
 
   @Test
+  void cnnSameSeedSameModelAndNoArrayLeaks() {
+    int[] train = java.util.stream.IntStream.range(0, 300).toArray();
+    int[] test = java.util.stream.IntStream.range(300, 400).toArray();
+    FeatureMatrix xt = digits.matrix(test);
+    CnnLearner learner = new CnnLearner();
+    Map<String, Object> p = new java.util.HashMap<>(SMALL_CNN);
+    p.put("epochs", 1);
+    p.put("dropout", 0.3);
+    double[][][] out = new double[2][][];
+    for (int s = 0; s < 2; s++) {
+      try (NetworkModel m =
+          learner.fit(
+              TestData.request(digits.matrix(train), digits.labels(train), null, null,
+                  TaskType.MULTICLASS, 10, learner.paramSpecs(), p, 21, ReportSink.NONE))) {
+        out[s] = m.predict(xt).probabilities();
+        // predictions and gradients free their arrays when they return
+        int live = m.liveArrays();
+        double[][] rows = new double[5][64];
+        for (int r = 0; r < 10; r++) {
+          m.predict(xt);
+          m.lossGradient(rows, new double[5]);
+          m.outputGradient(rows);
+        }
+        assertEquals(live, m.liveArrays());
+        m.close();
+        assertEquals(-1, m.liveArrays());
+      }
+    }
+    for (int i = 0; i < xt.nRows(); i++) {
+      assertArrayEquals(out[0][i], out[1][i], 0.0, "row " + i);
+    }
+  }
+
+  @Test
   void sinkSeesEveryEpochAndCanStopTraining() {
     int[] train = cancer.rows(4, 0, false);
     int[] val = cancer.rows(4, 0, true);
