@@ -247,7 +247,7 @@ public final class NetworkModel implements DifferentiableModel {
       Model mdl = open();
       Files.createDirectories(dir);
       byte[] params = parameterBytes(mdl.getBlock());
-      Path tmp = Files.createTempFile(dir, PARAMS_FILE, ".tmp");
+      Path tmp = dir.resolve("." + PARAMS_FILE + "." + System.nanoTime() + ".tmp");
       Files.write(tmp, params);
       Files.move(tmp, dir.resolve(PARAMS_FILE), StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
