@@ -40,13 +40,13 @@ public record ImageTrainConfig(
     int searchDownscale) {
 
   /** Default {@link #trials()}. */
-  public static final int DEFAULT_TRIALS = 6;
+  public static final int DEFAULT_TRIALS = 4;
 
   /** Default {@link #searchEpochs()}. */
-  public static final int DEFAULT_SEARCH_EPOCHS = 3;
+  public static final int DEFAULT_SEARCH_EPOCHS = 2;
 
   /** Default {@link #finalEpochs()}. */
-  public static final int DEFAULT_FINAL_EPOCHS = 12;
+  public static final int DEFAULT_FINAL_EPOCHS = 6;
 
   /** Default {@link #searchDownscale()}. */
   public static final int DEFAULT_SEARCH_DOWNSCALE = 2;
