@@ -187,12 +187,9 @@ public final class SqliteStudyStore implements StudyStore {
         throw e;
       }
       if (path != null) {
-        try (Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
-          rs.next();
-          if (!"wal".equalsIgnoreCase(rs.getString(1))) {
-            LOG.warn("study store {}: WAL journal unavailable, using {}", where, rs.getString(1));
-          }
+        String mode = switchToWal(c);
+        if (!"wal".equalsIgnoreCase(mode)) {
+          LOG.warn("study store {}: WAL journal unavailable, using {}", where, mode);
         }
       }
     } catch (SQLException | RuntimeException e) {
@@ -290,6 +287,37 @@ public final class SqliteStudyStore implements StudyStore {
    *
    * @throws SQLException the last SQLITE_BUSY once the time is up, or any other failure
    */
+  /**
+   * Switches the file to the WAL journal. The switch needs an exclusive lock and SQLite does not
+   * wait on its busy handler for it while another process is between statements, so SQLITE_BUSY
+   * is retried here, up to {@link #BUSY_TIMEOUT_MS}. A file already in WAL mode is left alone.
+   *
+   * @return the journal mode in effect afterwards
+   */
+  private static String switchToWal(Connection c) throws SQLException {
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+    while (true) {
+      try (Statement s = c.createStatement()) {
+        try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+          rs.next();
+          if ("wal".equalsIgnoreCase(rs.getString(1))) {
+            return rs.getString(1);
+          }
+        }
+        try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+          rs.next();
+          return rs.getString(1);
+        }
+      } catch (SQLException e) {
+        if ((e.getErrorCode() & 0xff) != 5 || System.nanoTime() > deadline) { // SQLITE_BUSY
+          throw e;
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(
+            1_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(9_000_000));
+      }
+    }
+  }
+
   static void beginImmediate(Connection c) throws SQLException {
     long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
     while (true) {
