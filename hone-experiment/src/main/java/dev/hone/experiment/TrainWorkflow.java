@@ -186,7 +186,13 @@ public final class TrainWorkflow {
                 learner.fit(
                     new FitRequest(
                         xTrain, yTrain, xValid, yValid, task, nClasses, params, fitSeed, threads,
-                        (step, value) -> true))) {
+                        study.pruner() == dev.hone.search.pruner.Pruner.NONE
+                            ? dev.hone.core.model.ReportSink.NONE
+                            : trial.reportSink()))) {
+              if (trial.shouldPrune()) {
+                throw new dev.hone.search.study.TrialPrunedException(
+                    "trial " + trial.number() + " pruned by " + study.pruner());
+              }
               Object bestIt = m.fitInfo().get("best_iteration");
               if (bestIt != null) {
                 trial.setUserAttribute("best_iteration", String.valueOf(bestIt));

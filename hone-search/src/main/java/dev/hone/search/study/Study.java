@@ -3,6 +3,7 @@ package dev.hone.search.study;
 import dev.hone.core.error.HoneException;
 import dev.hone.core.error.InvalidParameterException;
 import dev.hone.core.error.UserInputException;
+import dev.hone.search.pruner.Pruner;
 import dev.hone.search.sampler.Sampler;
 import dev.hone.search.sampler.StudySnapshot;
 import dev.hone.search.sampler.StudyView;
@@ -52,13 +53,15 @@ public final class Study {
   private final StudyStore store;
   private final StudyInfo info;
   private final Sampler sampler;
+  private final Pruner pruner;
   private final Clock clock = Clock.systemUTC();
   private final Map<String, Distribution> knownKinds = new ConcurrentHashMap<>();
 
-  private Study(StudyStore store, StudyInfo info, Sampler sampler) {
+  private Study(StudyStore store, StudyInfo info, Sampler sampler, Pruner pruner) {
     this.store = store;
     this.info = info;
     this.sampler = sampler;
+    this.pruner = pruner;
   }
 
   /**
@@ -100,7 +103,23 @@ public final class Study {
    */
   public static Study createOrLoad(
       StudyStore store, String name, Direction direction, Sampler sampler, long seed) {
+    return createOrLoad(store, name, direction, sampler, Pruner.NONE, seed);
+  }
+
+  /**
+   * Creates the study if absent, else loads it, as {@link #createOrLoad(StudyStore, String,
+   * Direction, Sampler, long)} does, with a pruner that {@link Trial#report(int, double)} consults
+   * (Optuna's {@code create_study(pruner=...)}). The pruner is not stored: a resumed study must be
+   * given the same pruner again, and then decides as before since shipped pruners are pure
+   * functions of the stored trials.
+   *
+   * @param pruner decides early stopping; {@link Pruner#NONE} never stops a trial
+   */
+  public static Study createOrLoad(
+      StudyStore store, String name, Direction direction, Sampler sampler, Pruner pruner,
+      long seed) {
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(pruner, "pruner");
     Objects.requireNonNull(direction, "direction");
     Objects.requireNonNull(sampler, "sampler");
     StudyInfo info = store.createStudyIfAbsent(name, direction, seed);
@@ -117,7 +136,7 @@ public final class Study {
           "study '{}' was created with seed {}; keeping it (requested seed {} is ignored)",
           name, info.seed(), seed);
     }
-    Study study = new Study(store, info, sampler);
+    Study study = new Study(store, info, sampler, pruner);
     List<Integer> orphans = new ArrayList<>();
     for (TrialRecord t : store.trials(info.id())) {
       if (t.state() == TrialState.RUNNING && t.heartbeatAt() == null) {
@@ -165,6 +184,15 @@ public final class Study {
   /** The sampler in use. */
   public Sampler sampler() {
     return sampler;
+  }
+
+  /** The pruner in use; {@link Pruner#NONE} unless one was given to {@code createOrLoad}. */
+  public Pruner pruner() {
+    return pruner;
+  }
+
+  StudyInfo info() {
+    return info;
   }
 
   long id() {

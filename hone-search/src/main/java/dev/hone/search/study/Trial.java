@@ -2,6 +2,10 @@ package dev.hone.search.study;
 
 import dev.hone.core.error.HoneException;
 import dev.hone.core.error.InvalidParameterException;
+import dev.hone.core.model.ReportSink;
+import dev.hone.search.pruner.PruneDecision;
+import dev.hone.search.pruner.Pruner;
+import dev.hone.search.sampler.StudySnapshot;
 import dev.hone.search.sampler.StudyView;
 import dev.hone.search.space.CategoricalDistribution;
 import dev.hone.search.space.Distribution;
@@ -11,6 +15,7 @@ import dev.hone.search.space.SearchSpace;
 import dev.hone.search.store.StoreRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +57,7 @@ public final class Trial {
   private final Map<String, Object> fixedParams;
   private final AskOptions options;
   private final AtomicReference<String> cancelReason = new AtomicReference<>();
+  private PruneDecision decision = PruneDecision.CONTINUE;
 
   Trial(
       Study study,
@@ -280,14 +286,32 @@ public final class Trial {
 
   /**
    * Reports an intermediate objective value, e.g. the validation loss after {@code step} boosting
-   * rounds. A second report for the same step is ignored with a warning (as in Optuna).
+   * rounds, and asks the study's {@linkplain Study#pruner() pruner} whether to go on (Optuna's
+   * {@code report} followed by {@code should_prune}). A second report for the same step is ignored
+   * with a warning (as in Optuna); the pruner is then asked again about the stored values.
+   *
+   * <p>When the decision is {@link PruneDecision#STOP}, the objective should stop training and
+   * throw {@link TrialPrunedException}; the trial then ends PRUNED with its last intermediate value.
+   * A STOP is final: later reports of this trial return STOP without asking the pruner again.
    *
    * @param step {@code >= 0}, in the objective's own resource unit
-   * @param value any double (NaN and infinities are stored as such)
+   * @param value any double (NaN and infinities are stored as such; a NaN ranks worst)
+   * @return {@link PruneDecision#CONTINUE} or {@link PruneDecision#STOP}; always CONTINUE without
+   *     a pruner
    * @throws IllegalArgumentException if {@code step < 0}
    * @throws dev.hone.search.store.TrialFinishedException if the trial was already told
    */
-  public void report(int step, double value) {
+  public PruneDecision report(int step, double value) {
+    return report(step, value, false);
+  }
+
+  /**
+   * Reports as {@link #report(int, double)} does; a caller that can checkpoint and resume its
+   * training passes {@code canPause = true} and may then receive {@link PruneDecision#PAUSE}
+   * (not promotable yet). Hone's study loop does not resume paused trials itself: a caller that
+   * gets PAUSE keeps its checkpoint and ends the trial as it would for STOP unless it resumes it.
+   */
+  public PruneDecision report(int step, double value, boolean canPause) {
     if (step < 0) {
       throw new IllegalArgumentException("trial " + number + ": step must be >= 0, got " + step);
     }
@@ -295,10 +319,75 @@ public final class Trial {
       LOG.warn(
           "trial {}: value {} for step {} ignored, step {} was already reported ({})",
           number, value, step, step, reported.get(step));
-      return;
+    } else {
+      study.store().setTrialIntermediateValue(study.id(), number, step, value);
+      reported.put(step, value);
     }
-    study.store().setTrialIntermediateValue(study.id(), number, step, value);
-    reported.put(step, value);
+    return consultPruner(canPause);
+  }
+
+  /**
+   * The pruner's decision at the last reported step: true for {@link PruneDecision#STOP} (Optuna's
+   * {@code should_prune}). False before any report and without a pruner.
+   */
+  public boolean shouldPrune() {
+    return decision == PruneDecision.STOP;
+  }
+
+  /** The decision returned by the latest {@link #report}; CONTINUE before any report. */
+  public PruneDecision lastDecision() {
+    return decision;
+  }
+
+  /**
+   * A sink that an iterative learner reports through ({@link dev.hone.core.model.FitRequest}):
+   * each round's value goes to {@link #report(int, double)}, and the learner is told to stop when
+   * the decision is STOP. After the fit, {@link #shouldPrune()} says whether the trial was stopped
+   * and must end PRUNED (throw {@link TrialPrunedException}).
+   */
+  public ReportSink reportSink() {
+    return (step, value) -> !report(step, value).stopsTraining();
+  }
+
+  private PruneDecision consultPruner(boolean canPause) {
+    Pruner pruner = study.pruner();
+    if (pruner == Pruner.NONE || decision == PruneDecision.STOP) {
+      return decision;
+    }
+    List<TrialRecord> all = study.trials();
+    List<TrialRecord> others = new ArrayList<>(all.size());
+    TrialRecord self = null;
+    for (TrialRecord t : all) {
+      if (t.number() == number) {
+        self = t;
+      } else {
+        others.add(t);
+      }
+    }
+    if (self == null) {
+      throw new HoneException("trial " + number + " is missing from its study's store");
+    }
+    StudyView now =
+        new StudySnapshot(study.name(), study.direction(), study.seed(), others);
+    PruneDecision d = pruner.decide(now, self, canPause);
+    if (d == PruneDecision.PAUSE && !canPause) {
+      throw new HoneException(
+          "pruner " + pruner.getClass().getSimpleName() + " returned PAUSE to trial " + number
+              + ", which cannot pause");
+    }
+    if (d != PruneDecision.CONTINUE) {
+      LOG.info("trial {}: pruner decided {} at step {}", number, d, lastStep(self));
+    }
+    decision = d;
+    return d;
+  }
+
+  private static int lastStep(TrialRecord t) {
+    int last = -1;
+    for (int s : t.intermediateValues().keySet()) {
+      last = Math.max(last, s);
+    }
+    return last;
   }
 
   /**
