@@ -78,6 +78,7 @@ final class LowFidelitySearch {
   private final Fidelity chosen;
   private final CalibrationResult calibration; // null without a pilot
   private final Map<String, Object> bestPilotConfig; // null without a pilot
+  private double bestPilotScore = Double.NaN;
   private final double pilotSeconds;
   private final double pilotWallSeconds;
   private final List<Fidelity> ladder; // rungs below full
@@ -251,8 +252,11 @@ final class LowFidelitySearch {
     LOG.info(
         "fidelity pilot: {} configurations x {} candidates in {} s; chosen {}",
         n, cands.size(), String.format(java.util.Locale.ROOT, "%.1f", wall), cal.chosen());
-    return new LowFidelitySearch(
-        setting, fits, cal.chosenFidelity(), cal, best, total, wall, maxRounds, seed);
+    LowFidelitySearch lf =
+        new LowFidelitySearch(
+            setting, fits, cal.chosenFidelity(), cal, best, total, wall, maxRounds, seed);
+    lf.bestPilotScore = bestScore;
+    return lf;
   }
 
   /**
@@ -292,6 +296,11 @@ final class LowFidelitySearch {
   /** The pruner for the study ({@link Pruner#NONE} at full fidelity). */
   Pruner pruner() {
     return pruner;
+  }
+
+  /** The best full-fidelity validation score of the pilot; NaN without a pilot. */
+  double bestPilotScore() {
+    return bestPilotScore;
   }
 
   /** The chosen fidelity. */
