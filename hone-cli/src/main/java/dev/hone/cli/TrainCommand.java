@@ -123,6 +123,13 @@ final class TrainCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   ImageOptions image = new ImageOptions();
 
+  @Option(names = "--fidelity", paramLabel = "SPEC",
+      description = "Low-fidelity search: 'auto' (a pilot of 10 configurations picks the cheapest"
+          + " fidelity whose Spearman rho with full fidelity is >= 0.6), or a fidelity such as"
+          + " rows:0.25, rounds:0.1, features:0.5, rows:0.25+rounds:0.5; trials then climb to full"
+          + " fidelity under ASHA (eta 3). Default: none, every trial at full fidelity.")
+  String fidelity;
+
   @Override
   public Integer call() {
     if ("image".equalsIgnoreCase(task)) {
@@ -150,7 +157,8 @@ final class TrainCommand implements Callable<Integer> {
             threads == null ? Runtime.getRuntime().availableProcessors() : threads,
             new CsvSettings(CsvSettings.parseDelimiter(delimiter), header, na, categorical),
             jobs,
-            new EvaluationSettings(strict, group, time, slices));
+            new EvaluationSettings(strict, group, time, slices))
+            .withFidelity(fidelity);
     try (ProgressReporter progress = new ProgressReporter()) {
       TrainResult r = new TrainWorkflow().run(cfg, progress);
       progress.close();

@@ -28,6 +28,9 @@ final class StudyFingerprint {
     m.put("objective", objective);
     m.put("learner", learner);
     m.put("sampler", sampler);
+    if (cfg.fidelity() != null) {
+      m.put("fidelity", cfg.fidelity().trim().toLowerCase(java.util.Locale.ROOT));
+    }
     m.put("split", splits.method() + " " + splits.train().rowCount() + "/"
         + splits.validation().rowCount() + "/" + splits.test().rowCount());
     return m;

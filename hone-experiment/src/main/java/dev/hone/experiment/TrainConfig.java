@@ -30,6 +30,10 @@ import java.util.List;
  * @param jobs trials run at once (≥ 1); native threads are shared among them
  * @param checks evaluation settings: strict leakage refusal, group and time columns, user slices;
  *     {@code null} for the defaults
+ * @param fidelity {@code --fidelity}: {@code null} for none (every trial at full fidelity), {@code
+ *     auto} for a pilot calibration that picks the cheapest trusted low fidelity, or a fidelity
+ *     such as {@code rows:0.25}, {@code rounds:0.1}, {@code features:0.5} or {@code
+ *     rows:0.25+rounds:0.5}; trials then climb from it to full fidelity under ASHA
  */
 public record TrainConfig(
     String dataset,
@@ -50,7 +54,8 @@ public record TrainConfig(
     int threads,
     CsvSettings csv,
     int jobs,
-    EvaluationSettings checks) {
+    EvaluationSettings checks,
+    String fidelity) {
 
   /** Sampler names {@code --sampler} accepts. */
   public static final List<String> SAMPLERS =
@@ -58,6 +63,22 @@ public record TrainConfig(
 
   /** Default trial count. */
   public static final int DEFAULT_TRIALS = 30;
+
+  /** A configuration without {@code --fidelity}. */
+  public TrainConfig(
+      String dataset, Path data, Path testData, String target, TaskType task,
+      List<String> sensitive, int trials, Duration timeBudget, long seed, Path out, String storage,
+      String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
+      int jobs, EvaluationSettings checks) {
+    this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, null);
+  }
+
+  /** This configuration with {@code --fidelity} set ({@code null}: none). */
+  public TrainConfig withFidelity(String f) {
+    return new TrainConfig(dataset, data, testData, target, task, sensitive, trials, timeBudget,
+        seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, f);
+  }
 
   public TrainConfig {
     if ((dataset == null) == (data == null)) {
@@ -90,6 +111,9 @@ public record TrainConfig(
     checks = checks == null ? EvaluationSettings.DEFAULTS : checks;
     if (jobs < 1) {
       throw new InvalidParameterException("--jobs was " + jobs + " but must be >= 1");
+    }
+    if (fidelity != null && !fidelity.trim().equalsIgnoreCase("auto")) {
+      dev.hone.search.fidelity.Fidelity.parse(fidelity); // names the bad part
     }
     if (study != null && study.isBlank()) {
       throw new InvalidParameterException("--study must not be blank; give a name such as adult-v2");

@@ -163,7 +163,16 @@ public final class TrainWorkflow {
       Map<String, String> fingerprint =
           StudyFingerprint.of(data, cfg, objective.metricName(), LEARNER, cfg.sampler(), splits);
       StudyFingerprint.checkExisting(store, cfg.studyName(), storageUrl, fingerprint);
-      Study study = Study.createOrLoad(store, cfg.studyName(), direction, sampler, cfg.seed());
+      LowFidelitySearch lowFi = null;
+      if (cfg.fidelity() != null) {
+        listener.stage("fidelity: pilot calibration and scheduler (--fidelity " + cfg.fidelity() + ")");
+        lowFi = LowFidelitySearch.plan(cfg.fidelity(), new LowFidelityFits(learner, task, nClasses,
+                xTrain, yTrain, xValid, yValid, objective, cfg.seed(), Math.max(1, cfg.threads() / cfg.jobs())),
+            space, ParamSet.resolve(learner.paramSpecs(), Map.of()), cfg.jobs(), cfg.seed(),
+            LowFidelitySearch.DEFAULT_PILOT_CONFIGS);
+      }
+      Study study = Study.createOrLoad(store, cfg.studyName(), direction, sampler,
+          lowFi == null ? dev.hone.search.pruner.Pruner.NONE : lowFi.pruner(), cfg.seed());
       StudyFingerprint.bindOrCheck(study, storageUrl, fingerprint);
 
       int finishedBefore = countFinished(study.trials());
@@ -209,6 +218,10 @@ public final class TrainWorkflow {
                   countFinished(study.trials()));
             }
           };
+      if (lowFi != null) {
+        lowFi.enqueuePilotBest(study);
+        trialObjective = lowFi.objective(space);
+      }
       StopCondition stop = new StopCondition(cfg.trials(), cfg.timeBudget());
       boolean stoppedByBudget;
       if (cfg.jobs() == 1) {
@@ -362,6 +375,10 @@ public final class TrainWorkflow {
         if (fairness != null) {
           metricsJson.put("fairness", fairness.json());
         }
+        FidelitySummary fidelitySummary = lowFi == null ? null : lowFi.summary(trials);
+        if (fidelitySummary != null) {
+          metricsJson.put("fidelity", fidelitySummary);
+        }
         metricsJson.put("split", prov.split());
         metricsJson.put("warnings", warnings);
         AtomicFiles.writeFile(out.resolve("metrics.json"), tmp -> Json.write(tmp, metricsJson));
@@ -383,7 +400,7 @@ public final class TrainWorkflow {
         }
         HtmlReport.write(
             reportModel, Diagnostics.view(diagnostics), explanations.view(), sections,
-            out.resolve("report.html"));
+            FidelityViews.view(fidelitySummary), out.resolve("report.html"));
 
         double total = (System.nanoTime() - runStart) / 1e9;
         LOG.info(

@@ -67,7 +67,22 @@ public final class HtmlReport {
   public static String render(
       ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
       EvaluationSections sections) {
+    return render(m, diagnostics, explain, sections, null);
+  }
+
+  /**
+   * Renders the page with the optional sections, and the low-fidelity search section after the
+   * study ({@code null}: none).
+   */
+  public static String render(
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
+      EvaluationSections sections, FidelityView fidelity) {
     Map<String, Object> ctx = new HashMap<>();
+    if (fidelity != null) {
+      ctx.put("fidelity", fidelity);
+      ctx.put("fidelityHasRows", !fidelity.rows().isEmpty());
+      ctx.put("fidelityHasRungs", !fidelity.rungs().isEmpty());
+    }
     EvaluationSectionsContext.put(ctx, sections == null ? EvaluationSections.NONE : sections);
     DiagnosticsSections.put(ctx, diagnostics);
     if (explain != null) {
@@ -133,11 +148,20 @@ public final class HtmlReport {
   public static void write(
       ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
       EvaluationSections sections, Path file) {
+    write(m, diagnostics, explain, sections, null, file);
+  }
+
+  /** As {@link #write(ReportModel, DiagnosticsView, ExplainabilityView, EvaluationSections,
+   * Path)}, with the low-fidelity search section ({@code null}: none). */
+  public static void write(
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
+      EvaluationSections sections, FidelityView fidelity, Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = parent.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
-      Files.writeString(tmp, render(m, diagnostics, explain, sections), StandardCharsets.UTF_8);
+      Files.writeString(
+          tmp, render(m, diagnostics, explain, sections, fidelity), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new HoneException("cannot write report " + file + ": " + e.getMessage(), e);

@@ -1,0 +1,243 @@
+package dev.hone.experiment;
+
+import dev.hone.core.data.TaskType;
+import dev.hone.core.json.Json;
+import dev.hone.core.model.FeatureMatrix;
+import dev.hone.core.model.Learner;
+import dev.hone.core.model.ReportSink;
+import dev.hone.core.params.ParamSet;
+import dev.hone.core.random.Seeds;
+import dev.hone.data.split.Subsample;
+import dev.hone.eval.Metric;
+import dev.hone.preprocess.FittedPreprocessor;
+import dev.hone.preprocess.Preprocessor;
+import dev.hone.search.fidelity.CalibrationRow;
+import dev.hone.search.fidelity.Fidelity;
+import dev.hone.search.pruner.Pruner;
+import dev.hone.search.sampler.RandomSampler;
+import dev.hone.search.sampler.Sampler;
+import dev.hone.search.sampler.TpeSampler;
+import dev.hone.search.space.SearchSpace;
+import dev.hone.search.store.InMemoryStudyStore;
+import dev.hone.search.study.Direction;
+import dev.hone.search.study.Objective;
+import dev.hone.search.study.StopCondition;
+import dev.hone.search.study.Study;
+import dev.hone.search.study.StudyListener;
+import dev.hone.search.study.TrialRecord;
+import dev.hone.search.study.TrialState;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * CPU seconds to reach full-fidelity random search's final validation score, for Hone's
+ * low-fidelity searches (run through {@code bench/fidelity.sh}).
+ *
+ * <p>Arguments: dataset, rows kept of the training split, rows kept of the validation split,
+ * seeds (comma-separated), random-search trials, maximum trials of the other methods, and a folder
+ * where the split is written (float32/float64 little-endian files plus meta.json) for the Python
+ * peer. Per seed: random search (full fidelity, {@code rsTrials}) sets the target, its best value;
+ * then each method runs until a full-fidelity trial reaches the target or {@code maxTrials}
+ * trials. CPU time is the process's (all threads, XGBoost's included). Prints one JSON line per
+ * (seed, method) and the calibration table of each auto run.
+ */
+public final class FidelityBench {
+  private FidelityBench() {}
+
+  static double cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
+  }
+
+  public static void main(String[] a) throws Exception {
+    String dataset = a[0];
+    int trainRows = Integer.parseInt(a[1]);
+    int validRows = Integer.parseInt(a[2]);
+    String[] seeds = a[3].split(",");
+    int rsTrials = Integer.parseInt(a[4]);
+    int maxTrials = Integer.parseInt(a[5]);
+    Path dir = Path.of(a[6]);
+    Files.createDirectories(dir);
+    TrainConfig cfg =
+        new TrainConfig(dataset, null, null, null, null, List.of(), 1, null, 1, dir.resolve("x"),
+            null, null, false, null, null, 1, null, 1, null);
+    LoadedData data = DataLoading.load(cfg);
+    Splits splits = Splits.make(data.train(), data.test(), 1, false);
+    FittedPreprocessor prep = Preprocessor.defaults().fit(splits.train());
+    FeatureMatrix xTr = prep.transform(splits.train());
+    FeatureMatrix xVa = prep.transform(splits.validation());
+    double[] yTr = prep.labels(splits.train());
+    double[] yVa = prep.labels(splits.validation());
+    int[] it = Subsample.stratifiedRows(codes(yTr), yTr.length, Math.min(1.0, (double) trainRows / yTr.length), 11);
+    int[] iv = Subsample.stratifiedRows(codes(yVa), yVa.length, Math.min(1.0, (double) validRows / yVa.length), 12);
+    xTr = xTr.select(it);
+    yTr = pick(yTr, it);
+    xVa = xVa.select(iv);
+    yVa = pick(yVa, iv);
+    write(dir, "train", xTr, yTr);
+    write(dir, "valid", xVa, yVa);
+    Files.writeString(dir.resolve("meta.json"), Json.write(Map.of(
+        "ncols", xTr.nCols(), "ntrain", xTr.nRows(), "nvalid", xVa.nRows(), "dataset", dataset)));
+    Learner learner = Learners.byName(TrainWorkflow.LEARNER);
+    Metric objective = Metric.defaultObjective(TaskType.BINARY);
+    SearchSpace space = SearchSpace.fromHints(learner.paramSpecs());
+    ParamSet defaults = ParamSet.resolve(learner.paramSpecs(), Map.of());
+    for (String ss : seeds) {
+      long seed = Long.parseLong(ss.trim());
+      LowFidelityFits fits =
+          new LowFidelityFits(learner, TaskType.BINARY, 2, xTr, yTr, xVa, yVa, objective, seed, 1);
+      // random search at full fidelity sets the target
+      double c0 = cpu();
+      Trace rs = new Trace(c0, Double.POSITIVE_INFINITY);
+      Study rsStudy = study(new RandomSampler(), Pruner.NONE, seed);
+      Objective full =
+          trial -> {
+            Map<String, Object> p = trial.suggestAll(space);
+            return fits.fit(p, Fidelity.FULL, Seeds.derive(seed, "trial-fit", trial.number()),
+                ReportSink.NONE).score();
+          };
+      rsStudy.optimize(full, new StopCondition(rsTrials, null), rs);
+      double target = rs.best;
+      double rsTotal = cpu() - c0;
+      emit(dataset, seed, "hone-random-full", target, rs.bestAt, true, rs.best, rsTotal,
+          rsStudy.trials(), rsTotal);
+      // --fidelity auto: pilot (counted), then ASHA over the chosen fidelity with TPE
+      c0 = cpu();
+      LowFidelitySearch auto =
+          LowFidelitySearch.plan("auto", fits, space, defaults, 1, seed,
+              LowFidelitySearch.DEFAULT_PILOT_CONFIGS);
+      double pilot = cpu() - c0;
+      Trace at = new Trace(c0, target);
+      if (auto.bestPilotScore() >= target) {
+        at.reachedAt = pilot;
+      }
+      at.best = auto.bestPilotScore();
+      // the other methods' samplers get their own seed, so that their first (random) trials do
+      // not repeat the random search's configurations
+      long searchSeed = Seeds.derive(seed, "bench.method-sampler", 0);
+      Study as = study(new TpeSampler(), auto.pruner(), searchSeed);
+      auto.enqueuePilotBest(as);
+      runUntil(as, auto.objective(space), at, maxTrials);
+      FidelitySummary sum = auto.summary(as.trials());
+      emit(dataset, seed, "hone-auto (" + sum.chosen() + ")", target, at.reachedAt,
+          at.reachedAt < Double.POSITIVE_INFINITY, at.best, cpu() - c0, as.trials(), rsTotal);
+      System.out.printf(Locale.ROOT, "# calibration %s seed %d (pilot %.1f CPU s)%n", dataset, seed, pilot);
+      for (CalibrationRow r : sum.calibration().rows()) {
+        System.out.printf(Locale.ROOT,
+            "#   %-12s cost %.3f rho %6.3f [%6.3f, %6.3f] tau %6.3f [%6.3f, %6.3f] n %d %s%s%n",
+            r.fidelity(), r.costFraction(), r.spearman(), r.spearmanLow(), r.spearmanHigh(),
+            r.kendall(), r.kendallLow(), r.kendallHigh(), r.nConfigs(),
+            r.trusted() ? "trusted" : "refused", r.chosen() ? " CHOSEN" : "");
+      }
+      // explicit fidelities, no pilot: ASHA over boosting rounds and over rows
+      for (String fid : new String[] {"rounds:0.03", "rows:0.1"}) {
+        c0 = cpu();
+        LowFidelitySearch lf = LowFidelitySearch.plan(fid, fits, space, defaults, 1, seed, 0);
+        Trace t = new Trace(c0, target);
+        Study st = study(new TpeSampler(), lf.pruner(), searchSeed);
+        runUntil(st, lf.objective(space), t, maxTrials);
+        emit(dataset, seed, "hone-asha " + fid, target, t.reachedAt,
+            t.reachedAt < Double.POSITIVE_INFINITY, t.best, cpu() - c0, st.trials(), rsTotal);
+      }
+    }
+  }
+
+  static Study study(Sampler sampler, Pruner pruner, long seed) {
+    return Study.createOrLoad(
+        new InMemoryStudyStore(), "bench", Direction.MAXIMIZE, sampler, pruner, seed);
+  }
+
+  static void runUntil(Study st, Objective obj, Trace t, int maxTrials) {
+    for (int n = 1; n <= maxTrials && t.reachedAt == Double.POSITIVE_INFINITY; n++) {
+      st.optimize(obj, new StopCondition(n, null), t);
+    }
+  }
+
+  /** Best COMPLETE value and the CPU time (since start) at which the target was first reached. */
+  static final class Trace implements StudyListener {
+    final double start;
+    final double target;
+    double best = Double.NEGATIVE_INFINITY;
+    double bestAt = Double.NaN;
+    double reachedAt = Double.POSITIVE_INFINITY;
+
+    Trace(double start, double target) {
+      this.start = start;
+      this.target = target;
+    }
+
+    @Override
+    public void onTrialFinish(TrialRecord r, Optional<TrialRecord> b) {
+      if (r.state() != TrialState.COMPLETE || r.value() == null) {
+        return;
+      }
+      double now = cpu() - start;
+      if (r.value() > best || Double.isNaN(best)) {
+        best = r.value();
+        bestAt = now;
+      }
+      if (r.value() >= target && reachedAt == Double.POSITIVE_INFINITY) {
+        reachedAt = now;
+      }
+    }
+  }
+
+  static void emit(String ds, long seed, String method, double target, double toTarget,
+      boolean reached, double best, double total, List<TrialRecord> trials, double rsTotal) {
+    long pruned = trials.stream().filter(t -> t.state() == TrialState.PRUNED).count();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("engine", "hone");
+    m.put("dataset", ds);
+    m.put("seed", seed);
+    m.put("method", method);
+    m.put("target", target);
+    m.put("reached", reached);
+    m.put("cpu_to_target", reached ? toTarget : null);
+    m.put("best", best);
+    m.put("cpu_total", total);
+    m.put("rs_cpu_total", rsTotal);
+    m.put("trials", trials.size());
+    m.put("pruned", pruned);
+    System.out.println(Json.mapper().valueToTree(m).toString());
+  }
+
+  static int[] codes(double[] y) {
+    int[] c = new int[y.length];
+    for (int i = 0; i < y.length; i++) {
+      c[i] = (int) y[i];
+    }
+    return c;
+  }
+
+  static double[] pick(double[] y, int[] idx) {
+    double[] o = new double[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      o[i] = y[idx[i]];
+    }
+    return o;
+  }
+
+  static void write(Path dir, String name, FeatureMatrix x, double[] y) throws IOException {
+    ByteBuffer bx = ByteBuffer.allocate(x.data().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    for (float v : x.data()) {
+      bx.putFloat(v);
+    }
+    Files.write(dir.resolve(name + "_X.f32"), bx.array());
+    ByteBuffer by = ByteBuffer.allocate(y.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    for (double v : y) {
+      by.putDouble(v);
+    }
+    Files.write(dir.resolve(name + "_y.f64"), by.array());
+  }
+}
