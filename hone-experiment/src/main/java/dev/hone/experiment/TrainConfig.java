@@ -30,6 +30,7 @@ import java.util.List;
  * @param jobs trials run at once (≥ 1); native threads are shared among them
  * @param checks evaluation settings: strict leakage refusal, group and time columns, user slices;
  *     {@code null} for the defaults
+ * @param fairness fairness mitigation and search constraint; {@code null} for none
  */
 public record TrainConfig(
     String dataset,
@@ -50,7 +51,8 @@ public record TrainConfig(
     int threads,
     CsvSettings csv,
     int jobs,
-    EvaluationSettings checks) {
+    EvaluationSettings checks,
+    FairnessSettings fairness) {
 
   /** Sampler names {@code --sampler} accepts. */
   public static final List<String> SAMPLERS =
@@ -58,6 +60,16 @@ public record TrainConfig(
 
   /** Default trial count. */
   public static final int DEFAULT_TRIALS = 30;
+
+  /** A configuration without fairness mitigation or constraint. */
+  public TrainConfig(
+      String dataset, Path data, Path testData, String target, TaskType task,
+      List<String> sensitive, int trials, Duration timeBudget, long seed, Path out, String storage,
+      String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
+      int jobs, EvaluationSettings checks) {
+    this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, null);
+  }
 
   public TrainConfig {
     if ((dataset == null) == (data == null)) {
@@ -88,6 +100,7 @@ public record TrainConfig(
     sensitive = sensitive == null ? null : List.copyOf(sensitive);
     csv = csv == null ? CsvSettings.DETECT : csv;
     checks = checks == null ? EvaluationSettings.DEFAULTS : checks;
+    fairness = fairness == null ? FairnessSettings.NONE : fairness;
     if (jobs < 1) {
       throw new InvalidParameterException("--jobs was " + jobs + " but must be >= 1");
     }

@@ -149,6 +149,8 @@ public final class TrainWorkflow {
     double[] yTest = prep.labels(splits.test());
     List<String> classLabels = task.isClassification() ? prep.classLabels() : List.of();
     int nClasses = task.isClassification() ? classLabels.size() : 0;
+    FairnessPlan fairPlan =
+        FairnessPlan.prepare(cfg.fairness(), task, splits, yTrain, yValid, yTest, cfg.seed());
 
     Learner learner = Learners.byName(LEARNER);
     Metric objective = cfg.metric() == null ? Metric.defaultObjective(task) : Metric.parse(cfg.metric(), task);
@@ -186,12 +188,15 @@ public final class TrainWorkflow {
                 learner.fit(
                     new FitRequest(
                         xTrain, yTrain, xValid, yValid, task, nClasses, params, fitSeed, threads,
-                        (step, value) -> true))) {
+                        (step, value) -> true, fairPlan == null ? null : fairPlan.trainWeights()))) {
               Object bestIt = m.fitInfo().get("best_iteration");
               if (bestIt != null) {
                 trial.setUserAttribute("best_iteration", String.valueOf(bestIt));
               }
               Predictions p = m.predict(xValid);
+              if (fairPlan != null) {
+                fairPlan.recordTrial(trial, p.positiveScores());
+              }
               engineNanos.addAndGet(System.nanoTime() - t0);
               return objective.compute(yValid, p);
             }
@@ -245,7 +250,9 @@ public final class TrainWorkflow {
         LOG.info("no hyperparameter importance: {}", e.getMessage());
       }
       TrialRecord best =
-          study.bestTrial()
+          (fairPlan == null
+                  ? study.bestTrial()
+                  : fairPlan.selectBest(trials, direction, study.bestTrial()))
               .orElseThrow(
                   () -> new HoneException("no trial completed; see the log for trial errors"));
 
@@ -264,7 +271,8 @@ public final class TrainWorkflow {
       try (Model model =
           learner.fit(
               new FitRequest(
-                  xFit, yFit, null, null, task, nClasses, finalParams, finalSeed, threads, null))) {
+                  xFit, yFit, null, null, task, nClasses, finalParams, finalSeed, threads, null,
+                  fairPlan == null ? null : fairPlan.refitWeights()))) {
 
         listener.stage("evaluating once on the test split");
         Predictions testPred = model.predict(xTest);
@@ -314,6 +322,22 @@ public final class TrainWorkflow {
                   task, splits.train(), yTrain, splits.test(), yTest, testPred.positiveScores(),
                   cfg.seed());
         }
+        FairnessPlan.MitigationResult mitigation = null;
+        FairnessPlan.TradeoffResult tradeoff = null;
+        if (fairPlan != null) {
+          listener.stage("fairness mitigation (" + cfg.fairness().mitigation() + ") and trade-off");
+          mitigation =
+              fairPlan.mitigate(
+                  testPred.positiveScores(),
+                  () -> scores(learner, new FitRequest(xFit, yFit, null, null, task, nClasses,
+                      finalParams, finalSeed, threads, null), xTest),
+                  () -> scores(learner, new FitRequest(xTrain, yTrain, xValid, yValid, task,
+                      nClasses, ParamSet.resolve(learner.paramSpecs(), best.params()),
+                      Seeds.derive(cfg.seed(), "trial-fit", best.number()), threads, null,
+                      fairPlan.trainWeights()), xValid));
+          tradeoff = fairPlan.tradeoff(trials, objective.metricName(), direction);
+          warnings.addAll(fairPlan.warnings());
+        }
 
         listener.stage("writing " + out);
         Instant finished = Instant.now();
@@ -336,6 +360,9 @@ public final class TrainWorkflow {
                 started.toString(),
                 finished.toString());
         ModelBundle.write(out.resolve("model"), model, prep, data, prov);
+        if (fairPlan != null) {
+          fairPlan.saveInto(out.resolve("model"));
+        }
 
         listener.stage("explaining the model: TreeSHAP, permutation importance, partial dependence");
         Object rounds = model.fitInfo().get("rounds_trained");
@@ -359,7 +386,9 @@ public final class TrainWorkflow {
         metricsJson.put("diagnostics", diagnostics);
         metricsJson.put("explanations", explanations.json());
         if (fairness != null) {
-          metricsJson.put("fairness", fairness.json());
+          Map<String, Object> fairnessJson = fairness.json();
+          FairnessPlan.addJson(fairnessJson, mitigation, tradeoff);
+          metricsJson.put("fairness", fairnessJson);
         }
         metricsJson.put("split", prov.split());
         metricsJson.put("warnings", warnings);
@@ -370,7 +399,8 @@ public final class TrainWorkflow {
                 cfg, data, splits, task, objective, direction, paramNames, trials, best, eval,
                 classLabels, prov, warnings);
         if (fairness != null) {
-          reportModel = reportModel.withFairness(fairness.view());
+          reportModel =
+              reportModel.withFairness(FairnessPlan.view(fairness.view(), mitigation, tradeoff));
         }
         if (paramImportance != null) {
           List<ReportModel.Fact> rows = new ArrayList<>();
@@ -404,6 +434,13 @@ public final class TrainWorkflow {
       throw e;
     } catch (Exception e) {
       throw new HoneException("training failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Fits {@code request}, returns P(class 1) on {@code x} and frees the model. */
+  static double[] scores(Learner learner, FitRequest request, FeatureMatrix x) {
+    try (Model m = learner.fit(request)) {
+      return m.predict(x).positiveScores();
     }
   }
 
