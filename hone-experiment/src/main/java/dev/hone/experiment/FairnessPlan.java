@@ -173,7 +173,16 @@ final class FairnessPlan {
    */
   void recordTrial(Trial trial, double[] validScores) {
     double v = FairnessObjectives.of(metric, 0.5).value(yValid, validScores, validGroups);
-    trial.setUserAttribute(VALUE_PREFIX + metric, encode(v));
+    recordValue(trial, settings, metric, v);
+  }
+
+  /**
+   * Stores a fairness value on a trial: {@code fairness.<metric>} = value and, with a constraint,
+   * {@link Evaluation#CONSTRAINTS_ATTRIBUTE} = {@code [value − bound]} (NaN, i.e. infeasible,
+   * when the value is undefined).
+   */
+  static void recordValue(Trial trial, FairnessSettings settings, String metric, double v) {
+    trial.setUserAttribute(VALUE_PREFIX + metric, Double.toString(v));
     if (settings.constrained()) {
       trial.setUserAttribute(
           Evaluation.CONSTRAINTS_ATTRIBUTE,
@@ -187,6 +196,29 @@ final class FairnessPlan {
    */
   Optional<TrialRecord> selectBest(
       List<TrialRecord> trials, Direction direction, Optional<TrialRecord> studyBest) {
+    Choice c = choose(trials, direction, studyBest, settings, metric);
+    selection = c.selection();
+    if (!c.warning().isEmpty()) {
+      warnings.add(c.warning());
+      LOG.warn(c.warning());
+    }
+    return c.trial();
+  }
+
+  /**
+   * The selection rule of {@link #selectBest}, without side effects.
+   *
+   * @param trials the study's trials
+   * @param direction the objective's direction
+   * @param studyBest the study's own best trial (used without a constraint)
+   * @param settings the fairness settings
+   * @param metric the summary stored per trial
+   * @return the chosen trial (empty when no trial completed), how, and a warning (empty unless
+   *     the chosen trial is infeasible)
+   */
+  static Choice choose(
+      List<TrialRecord> trials, Direction direction, Optional<TrialRecord> studyBest,
+      FairnessSettings settings, String metric) {
     int complete = 0;
     int feasible = 0;
     for (TrialRecord t : trials) {
@@ -198,17 +230,15 @@ final class FairnessPlan {
       }
     }
     if (!settings.constrained()) {
-      selection = studyBest.isEmpty() ? null
-          : new Selection(studyBest.get().number(), true, complete, complete, "");
-      return studyBest;
+      return new Choice(studyBest, studyBest.isEmpty() ? null
+          : new Selection(studyBest.get().number(), true, complete, complete, ""), "");
     }
     Optional<TrialRecord> best = Constraints.bestFeasible(trials, direction);
     if (best.isPresent()) {
-      selection = new Selection(best.get().number(), true, feasible, complete,
+      return new Choice(best, new Selection(best.get().number(), true, feasible, complete,
           feasible + " of " + complete + " complete trials meet " + settings.constraintText()
               + " on the validation split; the best feasible one, trial " + best.get().number()
-              + ", is reported");
-      return best;
+              + ", is reported"), "");
     }
     TrialRecord least = null;
     double leastViolation = Double.POSITIVE_INFINITY;
@@ -224,18 +254,15 @@ final class FairnessPlan {
       }
     }
     if (least == null) {
-      return Optional.empty();
+      return new Choice(Optional.empty(), null, "");
     }
     String w = String.format(Locale.ROOT,
         "no trial met the fairness constraint %s on the validation split (0 of %d complete"
             + " trials feasible); reporting the least-violating trial %d (%s %.4f, violation"
             + " %.4f), which is INFEASIBLE. Loosen the bound, run more trials, or add"
             + " --mitigation", settings.constraintText(), complete, least.number(), metric,
-        trialValue(least), leastViolation);
-    warnings.add(w);
-    LOG.warn(w);
-    selection = new Selection(least.number(), false, 0, complete, w);
-    return Optional.of(least);
+        trialValue(least, metric), leastViolation);
+    return new Choice(Optional.of(least), new Selection(least.number(), false, 0, complete, w), w);
   }
 
   /**
@@ -462,7 +489,7 @@ final class FairnessPlan {
       if (t.state() != TrialState.COMPLETE || t.value() == null || Double.isNaN(t.value())) {
         continue;
       }
-      double f = trialValue(t);
+      double f = trialValue(t, metric);
       pts.add(new TradeoffPoint(t.number(), t.value(), f,
           !settings.constrained() || Evaluation.of(t).feasible(), false,
           selection != null && selection.trial() == t.number()));
@@ -491,7 +518,7 @@ final class FairnessPlan {
         selection == null || selection.feasible(), selection == null ? "" : selection.note(), out);
   }
 
-  private double trialValue(TrialRecord t) {
+  private static double trialValue(TrialRecord t, String metric) {
     String s = t.userAttributes().get(VALUE_PREFIX + metric);
     return s == null ? Double.NaN : Double.parseDouble(s);
   }
@@ -584,6 +611,9 @@ final class FairnessPlan {
   private static String encode(double v) {
     return Double.isFinite(v) ? Double.toString(v) : "\"" + v + "\"";
   }
+
+  /** The result of {@link #choose}. */
+  record Choice(Optional<TrialRecord> trial, Selection selection, String warning) {}
 
   /** How the reported trial was chosen. */
   record Selection(int trial, boolean feasible, int feasibleCount, int completeCount, String note) {}
