@@ -125,6 +125,16 @@ class FairnessTrainTest {
     assertEquals(0, p.exitCode(), p.err());
     assertEquals(41, Files.readAllLines(pred).size());
 
+    // hone evaluate audits the thresholded decisions next to the model at 0.5
+    Path eval = dir.resolve("eval");
+    CliRunner.Result ev = CliRunner.run("evaluate", "--model", model.toString(), "--data",
+        raw.toString(), "--out", eval.toString());
+    assertEquals(0, ev.exitCode(), ev.err());
+    JsonNode evMit = Json.mapper().readTree(eval.resolve("metrics.json").toFile())
+        .get("fairness").get("mitigation");
+    assertEquals("threshold", evMit.get("method").asText());
+    assertEquals(1000, evMit.get("after").get("rows").asInt());
+
     // a group the thresholds never saw is refused, naming the group and the column
     List<String> bad = new ArrayList<>(lines);
     bad.set(3, bad.get(3).replaceAll(",(male|female)$", ",nonbinary"));

@@ -60,11 +60,11 @@ import org.slf4j.LoggerFactory;
  * training, with a warning). The unmitigated comparison model is the same configuration refit
  * without weights.
  *
- * <p><b>Threshold optimizer.</b> Hardt, Price and Srebro (2016), fitted on the validation scores
- * of the best configuration trained on the training split (the model the trial scored), maximising
- * accuracy under {@code --threshold-constraint}; applied to the final model's test scores. The
- * final model is refit on train + validation, so its score distribution can differ slightly from
- * the one the thresholds were fitted on: the test comparison measures what is actually delivered.
+ * <p><b>Threshold optimizer.</b> Hardt, Price and Srebro (2016), maximising accuracy under {@code
+ * --threshold-constraint}. The delivered model is then the best configuration fitted on the
+ * training split only (the best trial's rounds and seed, no refit on train + validation), and the
+ * thresholds are fitted on its validation scores, so they belong to the model they are applied to
+ * (on test here, and by {@code hone predict}).
  */
 final class FairnessPlan {
   private static final Logger LOG = LoggerFactory.getLogger(FairnessPlan.class);
@@ -149,6 +149,14 @@ final class FairnessPlan {
   /** The summary tracked per trial (and constrained, with a constraint). */
   String metric() {
     return metric;
+  }
+
+  /**
+   * Whether per-group thresholds are fitted: then the delivered model is fitted on the training
+   * split only, so that the thresholds fitted on its validation scores belong to it.
+   */
+  boolean fitsThresholds() {
+    return "threshold".equals(settings.mitigation());
   }
 
   /** Training-row weights for every trial, or {@code null} without reweighing. */
@@ -273,8 +281,8 @@ final class FairnessPlan {
    *     the weights)
    * @param unweightedTestScores fits the same configuration on train + validation without weights
    *     and scores test (called only for reweighing)
-   * @param validationScores fits the best configuration on the training split and scores the
-   *     validation split (called only for the threshold optimizer)
+   * @param validationScores the delivered model's P(class 1) on the validation split (called only
+   *     for the threshold optimizer; that model is then fitted on the training split only)
    * @return the comparison, or {@code null} without mitigation
    */
   MitigationResult mitigate(
@@ -284,7 +292,8 @@ final class FairnessPlan {
       case "reweighing" -> {
         double[] before = unweightedTestScores.get();
         return compare("reweighing", before, threshold(before), finalTestScores,
-            threshold(finalTestScores));
+            threshold(finalTestScores), yTest, testGroups, reweighing, null,
+            settings.thresholdConstraint(), seed);
       }
       case "threshold" -> {
         double[] valid = validationScores.get();
@@ -294,7 +303,7 @@ final class FairnessPlan {
                 Seeds.derive(seed, "fairness-threshold", 0));
         int[] after = thresholds.apply(finalTestScores, testGroups);
         return compare("threshold", finalTestScores, threshold(finalTestScores), finalTestScores,
-            after);
+            after, yTest, testGroups, null, thresholds, settings.thresholdConstraint(), seed);
       }
       default -> {
         return null;
@@ -344,9 +353,34 @@ final class FairnessPlan {
     return thresholds.apply(scores, g);
   }
 
-  private MitigationResult compare(
+  /**
+   * {@code hone evaluate} of a model with saved thresholds: the model at 0.5 against its
+   * thresholded decisions on the labelled rows.
+   *
+   * @param table the labelled rows (with the thresholds' sensitive columns)
+   * @param labels their class indices (0/1)
+   * @param scores the model's P(class 1)
+   * @param source the data's name for messages
+   */
+  static MitigationResult evaluateThresholds(
+      FittedThresholds thresholds, dev.hone.core.data.Table table, double[] labels,
+      double[] scores, String source, long seed) {
+    int[] after = applyThresholds(thresholds, table, scores, source);
+    List<Groups> parts = new ArrayList<>();
+    for (String c : thresholds.columns()) {
+      parts.add(Groups.fromTable(table, c));
+    }
+    Groups g = parts.size() == 1 ? parts.get(0) : Groups.intersection(parts);
+    return compare("threshold", scores, threshold(scores), scores, after,
+        FairnessAudit.binaryLabels(labels), g, null, thresholds,
+        thresholds.constraint().name().toLowerCase(Locale.ROOT), seed);
+  }
+
+  private static MitigationResult compare(
       String method, double[] scoresBefore, int[] predBefore, double[] scoresAfter,
-      int[] predAfter) {
+      int[] predAfter, int[] yTest, Groups testGroups, ReweighingResult reweighing,
+      FittedThresholds thresholds, String thresholdConstraint, long seed) {
+    String column = testGroups.name();
     AuditOptions opts = AuditOptions.defaults(Seeds.derive(seed, "fairness-mitigation", 0));
     FairnessReport before = FairnessAudit.audit(yTest, scoresBefore, predBefore,
         List.of(testGroups), opts);
@@ -355,9 +389,10 @@ final class FairnessPlan {
     List<Comparison> rows = new ArrayList<>();
     long bs = Seeds.derive(seed, "fairness-mitigation-bootstrap", 0);
     boolean hardAfter = "threshold".equals(method);
-    rows.add(bootstrapRow("accuracy", predBefore, predAfter, null, null, bs));
-    rows.add(bootstrapRow("balanced_accuracy", predBefore, predAfter, null, null, bs));
-    rows.add(bootstrapRow("roc_auc", null, null, scoresBefore, hardAfter ? null : scoresAfter, bs));
+    rows.add(bootstrapRow("accuracy", yTest, predBefore, predAfter, null, null, bs));
+    rows.add(bootstrapRow("balanced_accuracy", yTest, predBefore, predAfter, null, null, bs));
+    rows.add(bootstrapRow("roc_auc", yTest, null, null, scoresBefore,
+        hardAfter ? null : scoresAfter, bs));
     AttributeAudit ab = before.attributes().get(0);
     AttributeAudit aa = after.attributes().get(0);
     for (String s : List.of("demographic_parity_difference", "equalized_odds_difference",
@@ -376,7 +411,7 @@ final class FairnessPlan {
               + " without weights; after: the delivered model (weighted). Test split, threshold"
               + " 0.5.";
           default -> "Per-group randomised thresholds (Hardt, Price & Srebro 2016) on '" + column
-              + "' under " + settings.thresholdConstraint() + ", maximising accuracy, fitted on"
+              + "' under " + thresholdConstraint + ", maximising accuracy, fitted on"
               + " the validation split. Before: the delivered model at threshold 0.5; after: the"
               + " same scores through the thresholds (saved with the model and applied by hone"
               + " predict). ROC AUC is not defined for the randomised decisions.";
@@ -394,16 +429,17 @@ final class FairnessPlan {
     return null;
   }
 
-  private Comparison bootstrapRow(
-      String name, int[] predBefore, int[] predAfter, double[] scoreBefore, double[] scoreAfter,
-      long bs) {
-    double[] b = statWithInterval(name, predBefore, scoreBefore, bs);
-    double[] a = statWithInterval(name, predAfter, scoreAfter, bs);
+  private static Comparison bootstrapRow(
+      String name, int[] yTest, int[] predBefore, int[] predAfter, double[] scoreBefore,
+      double[] scoreAfter, long bs) {
+    double[] b = statWithInterval(name, yTest, predBefore, scoreBefore, bs);
+    double[] a = statWithInterval(name, yTest, predAfter, scoreAfter, bs);
     return new Comparison(name, b[0], b[1], b[2], a[0], a[1], a[2]);
   }
 
   /** Point value and percentile bootstrap interval (rows resampled with replacement). */
-  private double[] statWithInterval(String name, int[] pred, double[] score, long bs) {
+  private static double[] statWithInterval(
+      String name, int[] yTest, int[] pred, double[] score, long bs) {
     if (pred == null && score == null) {
       return new double[] {Double.NaN, Double.NaN, Double.NaN};
     }

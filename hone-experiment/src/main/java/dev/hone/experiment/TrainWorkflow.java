@@ -256,7 +256,11 @@ public final class TrainWorkflow {
               .orElseThrow(
                   () -> new HoneException("no trial completed; see the log for trial errors"));
 
-      listener.stage("refitting trial " + best.number() + " on train + validation");
+      // per-group thresholds are fitted on the validation scores of the model they will be
+      // applied to, so that model is fitted on the training split only (the best trial's model)
+      boolean trainOnly = fairPlan != null && fairPlan.fitsThresholds();
+      listener.stage("refitting trial " + best.number() + " on train"
+          + (trainOnly ? " (validation kept for the per-group thresholds)" : " + validation"));
       Map<String, Object> bestParams = new LinkedHashMap<>(best.params());
       String bestIt = best.userAttributes().get("best_iteration");
       if (bestIt != null) {
@@ -264,9 +268,10 @@ public final class TrainWorkflow {
         bestParams.put("early_stopping_rounds", 0L);
       }
       ParamSet finalParams = ParamSet.resolve(learner.paramSpecs(), bestParams);
-      FeatureMatrix xFit = concat(xTrain, xValid);
-      double[] yFit = concat(yTrain, yValid);
-      long finalSeed = Seeds.derive(cfg.seed(), "final-fit", 0);
+      FeatureMatrix xFit = trainOnly ? xTrain : concat(xTrain, xValid);
+      double[] yFit = trainOnly ? yTrain : concat(yTrain, yValid);
+      long finalSeed = trainOnly ? Seeds.derive(cfg.seed(), "trial-fit", best.number())
+          : Seeds.derive(cfg.seed(), "final-fit", 0);
       long t0 = System.nanoTime();
       try (Model model =
           learner.fit(
@@ -331,10 +336,7 @@ public final class TrainWorkflow {
                   testPred.positiveScores(),
                   () -> scores(learner, new FitRequest(xFit, yFit, null, null, task, nClasses,
                       finalParams, finalSeed, threads, null), xTest),
-                  () -> scores(learner, new FitRequest(xTrain, yTrain, xValid, yValid, task,
-                      nClasses, ParamSet.resolve(learner.paramSpecs(), best.params()),
-                      Seeds.derive(cfg.seed(), "trial-fit", best.number()), threads, null,
-                      fairPlan.trainWeights()), xValid));
+                  () -> model.predict(xValid).positiveScores());
           tradeoff = fairPlan.tradeoff(trials, objective.metricName(), direction);
           warnings.addAll(fairPlan.warnings());
         }
