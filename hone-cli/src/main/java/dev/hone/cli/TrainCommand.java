@@ -122,7 +122,8 @@ final class TrainCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(names = "--mitigation", paramLabel = "METHOD", defaultValue = "none",
-      description = "Bias mitigation on the first --sensitive column (binary tasks): none,"
+      description = "Bias mitigation on the first --sensitive column or, with"
+          + " --fairness-attribute intersection, all of them combined (binary tasks): none,"
           + " reweighing (Kamiran & Calders weights from the training split, used by every trial"
           + " and the refit) or threshold (per-group thresholds, Hardt et al. 2016, fitted on the"
           + " validation split, saved with the model and applied by hone predict)."
@@ -140,6 +141,11 @@ final class TrainCommand implements Callable<Integer> {
           + " equal_opportunity_difference): the best feasible trial is reported; when none is"
           + " feasible the least-violating one, flagged.")
   String fairnessConstraint;
+
+  @Option(names = "--fairness-attribute", paramLabel = "WHICH",
+      description = "What --mitigation and --fairness-constraint act on: first (the first"
+          + " --sensitive column, default) or intersection (all sensitive columns combined).")
+  String fairnessAttribute;
 
   @Override
   public Integer call() {
@@ -164,7 +170,8 @@ final class TrainCommand implements Callable<Integer> {
             new CsvSettings(CsvSettings.parseDelimiter(delimiter), header, na, categorical),
             jobs,
             new EvaluationSettings(strict, group, time, slices),
-            FairnessSettings.parse(mitigation, thresholdConstraint, fairnessConstraint));
+            FairnessSettings.parse(
+                mitigation, thresholdConstraint, fairnessConstraint, fairnessAttribute));
     try (ProgressReporter progress = new ProgressReporter()) {
       TrainResult r = new TrainWorkflow().run(cfg, progress);
       progress.close();

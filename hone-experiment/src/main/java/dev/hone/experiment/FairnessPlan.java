@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * Fairness inside {@code hone train}: per-trial fairness values on the validation split, the
  * constrained choice of the best trial, reweighing weights and the per-group threshold optimizer,
  * and the before/after comparison on the test split. Everything is about one attribute: the first
- * sensitive column.
+ * sensitive column, or with {@code --fairness-attribute intersection} the intersection of all
+ * sensitive columns.
  *
  * <p><b>Per trial.</b> For binary tasks with a sensitive column, every trial's model is scored on
  * the validation split with the fairness summary {@link #metric()} (the constrained one, or {@code
@@ -102,10 +103,12 @@ final class FairnessPlan {
       long seed) {
     this.settings = settings;
     this.metric = settings.constrained() ? settings.constraintMetric() : DEFAULT_METRIC;
-    this.column = splits.test().sensitive().get(0);
-    this.trainGroups = Groups.fromTable(splits.train(), column);
-    this.validGroups = Groups.fromTable(splits.validation(), column);
-    this.testGroups = Groups.fromTable(splits.test(), column);
+    List<String> cols = "intersection".equals(settings.attribute())
+        ? splits.test().sensitive() : List.of(splits.test().sensitive().get(0));
+    this.trainGroups = groups(splits.train(), cols);
+    this.validGroups = groups(splits.validation(), cols);
+    this.testGroups = groups(splits.test(), cols);
+    this.column = testGroups.name();
     this.yTrain = FairnessAudit.binaryLabels(yTrain);
     this.yValid = FairnessAudit.binaryLabels(yValid);
     this.yTest = FairnessAudit.binaryLabels(yTest);
@@ -121,6 +124,15 @@ final class FairnessPlan {
       trainWeights = null;
       refitWeights = null;
     }
+  }
+
+  /** One column's groups, or the intersection of several columns' groups. */
+  static Groups groups(dev.hone.core.data.Table table, List<String> columns) {
+    List<Groups> parts = new ArrayList<>();
+    for (String c : columns) {
+      parts.add(Groups.fromTable(table, c));
+    }
+    return parts.size() == 1 ? parts.get(0) : Groups.intersection(parts);
   }
 
   /**
@@ -340,17 +352,14 @@ final class FairnessPlan {
   static int[] applyThresholds(
       FittedThresholds thresholds, dev.hone.core.data.Table table, double[] scores,
       String source) {
-    List<Groups> parts = new ArrayList<>();
     for (String c : thresholds.columns()) {
       if (!table.hasColumn(c)) {
         throw new dev.hone.core.error.DataValidationException(
             source + " has no column '" + c + "', but the model applies per-group decision"
                 + " thresholds (--mitigation threshold) by that column; add the column");
       }
-      parts.add(Groups.fromTable(table, c));
     }
-    Groups g = parts.size() == 1 ? parts.get(0) : Groups.intersection(parts);
-    return thresholds.apply(scores, g);
+    return thresholds.apply(scores, groups(table, thresholds.columns()));
   }
 
   /**
@@ -366,11 +375,7 @@ final class FairnessPlan {
       FittedThresholds thresholds, dev.hone.core.data.Table table, double[] labels,
       double[] scores, String source, long seed) {
     int[] after = applyThresholds(thresholds, table, scores, source);
-    List<Groups> parts = new ArrayList<>();
-    for (String c : thresholds.columns()) {
-      parts.add(Groups.fromTable(table, c));
-    }
-    Groups g = parts.size() == 1 ? parts.get(0) : Groups.intersection(parts);
+    Groups g = groups(table, thresholds.columns());
     return compare("threshold", scores, threshold(scores), scores, after,
         FairnessAudit.binaryLabels(labels), g, null, thresholds,
         thresholds.constraint().name().toLowerCase(Locale.ROOT), seed);

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Fairness mitigation and constraints of {@code hone train} (binary tasks with at least one
  * {@code --sensitive} column). The attribute mitigated and constrained is the first sensitive
- * column.
+ * column, or the intersection of all of them ({@code attribute = intersection}).
  *
  * @param mitigation one of {@link #MITIGATIONS}: {@code none}; {@code reweighing} (Kamiran and
  *     Calders 2012 weights fitted on the training split, passed to every trial and the refit); or
@@ -22,9 +22,16 @@ import java.util.regex.Pattern;
  * @param constraintMetric the constrained summary, one of {@link #CONSTRAINT_METRICS}, or {@code
  *     null} for no constraint
  * @param constraintBound the constraint's upper bound in [0, 1]; ignored without a metric
+ * @param attribute {@code first} (default, the first sensitive column) or {@code intersection}
+ *     (every combination of the sensitive columns' values, e.g. {@code female × 25-40}); {@code
+ *     null} for the default
  */
 public record FairnessSettings(
-    String mitigation, String thresholdConstraint, String constraintMetric, double constraintBound) {
+    String mitigation, String thresholdConstraint, String constraintMetric, double constraintBound,
+    String attribute) {
+
+  /** Values of {@code --fairness-attribute}. */
+  public static final List<String> ATTRIBUTES = List.of("first", "intersection");
 
   /** Values of {@code --mitigation}. */
   public static final List<String> MITIGATIONS = List.of("none", "reweighing", "threshold");
@@ -39,12 +46,18 @@ public record FairnessSettings(
       List.of("demographic_parity", "equal_opportunity", "equalized_odds");
 
   /** No mitigation and no constraint. */
-  public static final FairnessSettings NONE = new FairnessSettings(null, null, null, Double.NaN);
+  public static final FairnessSettings NONE =
+      new FairnessSettings(null, null, null, Double.NaN, null);
 
   private static final Pattern CONSTRAINT =
       Pattern.compile("\\s*([a-z_]+)\\s*<=\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*");
 
   public FairnessSettings {
+    attribute = attribute == null ? "first" : attribute.toLowerCase(Locale.ROOT);
+    if (!ATTRIBUTES.contains(attribute)) {
+      throw new InvalidParameterException(
+          "--fairness-attribute was '" + attribute + "' but must be one of " + ATTRIBUTES);
+    }
     mitigation = mitigation == null ? "none" : mitigation.toLowerCase(Locale.ROOT);
     if (!MITIGATIONS.contains(mitigation)) {
       throw new InvalidParameterException(
@@ -80,8 +93,18 @@ public record FairnessSettings(
    */
   public static FairnessSettings parse(
       String mitigation, String thresholdConstraint, String constraint) {
+    return parse(mitigation, thresholdConstraint, constraint, null);
+  }
+
+  /**
+   * {@link #parse(String, String, String)} with {@code --fairness-attribute}.
+   *
+   * @param attribute {@code first}, {@code intersection}, or {@code null} for {@code first}
+   */
+  public static FairnessSettings parse(
+      String mitigation, String thresholdConstraint, String constraint, String attribute) {
     if (constraint == null || constraint.isBlank()) {
-      return new FairnessSettings(mitigation, thresholdConstraint, null, Double.NaN);
+      return new FairnessSettings(mitigation, thresholdConstraint, null, Double.NaN, attribute);
     }
     Matcher m = CONSTRAINT.matcher(constraint);
     if (!m.matches()) {
@@ -90,7 +113,7 @@ public record FairnessSettings(
               + " one of " + CONSTRAINT_METRICS + ", e.g. \"equalized_odds_difference<=0.05\"");
     }
     return new FairnessSettings(
-        mitigation, thresholdConstraint, m.group(1), Double.parseDouble(m.group(2)));
+        mitigation, thresholdConstraint, m.group(1), Double.parseDouble(m.group(2)), attribute);
   }
 
   /** Whether any mitigation or constraint is asked for. */
@@ -117,6 +140,7 @@ public record FairnessSettings(
   String fingerprint() {
     return "mitigation=" + mitigation
         + ("threshold".equals(mitigation) ? "(" + thresholdConstraint + ")" : "")
-        + ";constraint=" + constraintText();
+        + ";constraint=" + constraintText()
+        + ("intersection".equals(attribute) ? ";attribute=intersection" : "");
   }
 }

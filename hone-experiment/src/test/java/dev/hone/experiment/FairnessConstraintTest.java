@@ -127,6 +127,11 @@ class FairnessConstraintTest {
           () -> FairnessSettings.parse(null, null, bad));
       assertTrue(e.getMessage().contains("--fairness-constraint"), e.getMessage());
     }
+    assertEquals("first", s.attribute());
+    assertEquals("intersection",
+        FairnessSettings.parse("reweighing", null, null, "Intersection").attribute());
+    assertThrows(InvalidParameterException.class,
+        () -> FairnessSettings.parse("reweighing", null, null, "union"));
     assertThrows(InvalidParameterException.class,
         () -> FairnessSettings.parse("massage", null, null));
     assertThrows(InvalidParameterException.class,
