@@ -3,6 +3,7 @@ package dev.hone.cli;
 import dev.hone.core.data.TaskType;
 import dev.hone.experiment.CsvSettings;
 import dev.hone.experiment.EvaluationSettings;
+import dev.hone.experiment.FairnessSettings;
 import dev.hone.experiment.TrainConfig;
 import dev.hone.experiment.TrainResult;
 import dev.hone.experiment.TrainWorkflow;
@@ -130,6 +131,32 @@ final class TrainCommand implements Callable<Integer> {
           + " fidelity under ASHA (eta 3). Default: none, every trial at full fidelity.")
   String fidelity;
 
+  @Option(names = "--mitigation", paramLabel = "METHOD", defaultValue = "none",
+      description = "Bias mitigation on the first --sensitive column or, with"
+          + " --fairness-attribute intersection, all of them combined (binary tasks): none,"
+          + " reweighing (Kamiran & Calders weights from the training split, used by every trial"
+          + " and the refit) or threshold (per-group thresholds, Hardt et al. 2016, fitted on the"
+          + " validation split, saved with the model and applied by hone predict)."
+          + " Default: ${DEFAULT-VALUE}.")
+  String mitigation;
+
+  @Option(names = "--threshold-constraint", paramLabel = "NAME",
+      description = "Constraint of --mitigation threshold: demographic_parity, equal_opportunity"
+          + " or equalized_odds (default).")
+  String thresholdConstraint;
+
+  @Option(names = "--fairness-constraint", paramLabel = "METRIC<=BOUND",
+      description = "Search constraint on the validation split, e.g."
+          + " \"equalized_odds_difference<=0.05\" (also demographic_parity_difference,"
+          + " equal_opportunity_difference): the best feasible trial is reported; when none is"
+          + " feasible the least-violating one, flagged.")
+  String fairnessConstraint;
+
+  @Option(names = "--fairness-attribute", paramLabel = "WHICH",
+      description = "What --mitigation and --fairness-constraint act on: first (the first"
+          + " --sensitive column, default) or intersection (all sensitive columns combined).")
+  String fairnessAttribute;
+
   @Override
   public Integer call() {
     if ("image".equalsIgnoreCase(task)) {
@@ -157,7 +184,9 @@ final class TrainCommand implements Callable<Integer> {
             threads == null ? Runtime.getRuntime().availableProcessors() : threads,
             new CsvSettings(CsvSettings.parseDelimiter(delimiter), header, na, categorical),
             jobs,
-            new EvaluationSettings(strict, group, time, slices))
+            new EvaluationSettings(strict, group, time, slices),
+            FairnessSettings.parse(
+                mitigation, thresholdConstraint, fairnessConstraint, fairnessAttribute))
             .withFidelity(fidelity);
     try (ProgressReporter progress = new ProgressReporter()) {
       TrainResult r = new TrainWorkflow().run(cfg, progress);

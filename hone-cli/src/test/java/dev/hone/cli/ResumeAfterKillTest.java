@@ -74,7 +74,11 @@ class ResumeAfterKillTest {
     while (p.isAlive() && System.nanoTime() < deadline) {
       List<TrialRecord> now;
       try {
-        now = Files.exists(db) ? trials(db) : List.of();
+        // open the database only once the child has opened it and run a trial: two first opens
+        // at once can meet SQLITE_BUSY while one of them switches the file to WAL mode
+        boolean childStarted =
+            Files.exists(childLog) && Files.readString(childLog).contains("trial 0 ");
+        now = childStarted && Files.exists(db) ? trials(db) : List.of();
       } catch (dev.hone.core.error.UserInputException busy) {
         // the child holds the write lock while it creates or migrates the schema: look again
         now = List.of();

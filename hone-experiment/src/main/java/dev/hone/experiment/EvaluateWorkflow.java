@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * labelled table — test metrics with bootstrap intervals, confusion matrix or residuals,
  * calibration or residual analysis, sensitivity, and the fairness audit when the model's schema
  * marks sensitive columns — and writes {@code metrics.json} and {@code report.html} into {@code
- * out}.
+ * out}. A model trained with {@code --mitigation threshold} is also audited through its saved
+ * per-group thresholds (model at 0.5 versus thresholded decisions, {@code fairness.mitigation}).
  *
  * <p>The table is checked against the model's saved schema first; labels unseen at training time
  * are an error naming the label. The model's own training data is needed only for the sensitivity
@@ -79,6 +80,12 @@ public final class EvaluateWorkflow {
           task == TaskType.BINARY && !t.sensitive().isEmpty()
               ? FairnessAnalysis.run(task, t, y, t, y, p.positiveScores(), seed)
               : null;
+      dev.hone.fairness.FittedThresholds thresholds = FairnessPlan.loadThresholds(modelDir);
+      FairnessPlan.MitigationResult mitigation =
+          thresholds != null && fairness != null
+              ? FairnessPlan.evaluateThresholds(
+                  thresholds, t, y, p.positiveScores(), data.toString(), seed)
+              : null;
 
       dev.hone.eval.slices.SliceReport slices =
           dev.hone.eval.slices.SliceAnalysis.analyse(
@@ -92,13 +99,15 @@ public final class EvaluateWorkflow {
       json.put("slices", slices);
       json.put("diagnostics", diagnostics);
       if (fairness != null) {
-        json.put("fairness", fairness.json());
+        Map<String, Object> fairnessJson = fairness.json();
+        FairnessPlan.addJson(fairnessJson, mitigation, null);
+        json.put("fairness", fairnessJson);
       }
       AtomicFiles.writeFile(out.resolve("metrics.json"), tmp -> Json.write(tmp, json));
 
       ReportModel model = reportModel(modelDir, data, t, eval, prepared.warnings());
       if (fairness != null) {
-        model = model.withFairness(fairness.view());
+        model = model.withFairness(FairnessPlan.view(fairness.view(), mitigation, null));
       }
       HtmlReport.write(
           model, Diagnostics.view(diagnostics), null,

@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * training file is read with the training file's column names. A target column, if present, is
  * ignored. Output columns: classification {@code prob_<label>} per class in class order and {@code
  * predicted} (the most probable label); regression {@code predicted}. Rows keep the input order.
+ *
+ * <p>A model trained with {@code --mitigation threshold} carries per-group decision thresholds
+ * ({@code fairness_thresholds.json}); then {@code predicted} is the thresholded (randomised,
+ * seeded) decision for the row's group, the probabilities stay the model's, and a group not seen
+ * when the thresholds were fitted is an error naming the group and the column.
  */
 public final class Predictor {
   private static final Logger LOG = LoggerFactory.getLogger(Predictor.class);
@@ -41,8 +46,12 @@ public final class Predictor {
       }
       prep.checkCompatible(t, source);
       ValueRange.check(t, source);
-      Predictions p = bundle.model().predict(prep.transform(prep.coerce(t, source), source));
-      write(out, p, bundle.schema().classLabels());
+      Table coerced = prep.coerce(t, source);
+      Predictions p = bundle.model().predict(prep.transform(coerced, source));
+      dev.hone.fairness.FittedThresholds thresholds = FairnessPlan.loadThresholds(modelDir);
+      int[] decisions = thresholds == null ? null
+          : FairnessPlan.applyThresholds(thresholds, coerced, p.positiveScores(), source);
+      write(out, p, bundle.schema().classLabels(), decisions);
       LOG.info("predicted {} rows of {} with {}", p.size(), data, modelDir);
       return p.size();
     }
@@ -69,7 +78,7 @@ public final class Predictor {
     return r.table();
   }
 
-  private static void write(Path out, Predictions p, List<String> classes) {
+  private static void write(Path out, Predictions p, List<String> classes, int[] decisions) {
     AtomicFiles.writeFile(
         out,
         tmp -> {
@@ -83,7 +92,7 @@ public final class Predictor {
             header.add("predicted");
             w.writeRecord(header);
             if (p.task().isClassification()) {
-              int[] cls = p.predictedClasses();
+              int[] cls = decisions != null ? decisions : p.predictedClasses();
               for (int i = 0; i < p.size(); i++) {
                 List<String> row = new ArrayList<>();
                 for (double v : p.probabilities()[i]) {

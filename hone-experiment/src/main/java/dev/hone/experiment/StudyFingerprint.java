@@ -33,6 +33,9 @@ final class StudyFingerprint {
     }
     m.put("split", splits.method() + " " + splits.train().rowCount() + "/"
         + splits.validation().rowCount() + "/" + splits.test().rowCount());
+    if (cfg.fairness().active()) {
+      m.put("fairness", cfg.fairness().fingerprint());
+    }
     return m;
   }
 

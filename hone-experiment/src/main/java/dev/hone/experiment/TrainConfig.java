@@ -34,6 +34,7 @@ import java.util.List;
  *     auto} for a pilot calibration that picks the cheapest trusted low fidelity, or a fidelity
  *     such as {@code rows:0.25}, {@code rounds:0.1}, {@code features:0.5} or {@code
  *     rows:0.25+rounds:0.5}; trials then climb from it to full fidelity under ASHA
+ * @param fairness fairness mitigation and search constraint; {@code null} for none
  */
 public record TrainConfig(
     String dataset,
@@ -55,7 +56,8 @@ public record TrainConfig(
     CsvSettings csv,
     int jobs,
     EvaluationSettings checks,
-    String fidelity) {
+    String fidelity,
+    FairnessSettings fairness) {
 
   /** Sampler names {@code --sampler} accepts. */
   public static final List<String> SAMPLERS =
@@ -64,20 +66,30 @@ public record TrainConfig(
   /** Default trial count. */
   public static final int DEFAULT_TRIALS = 30;
 
-  /** A configuration without {@code --fidelity}. */
+  /** A configuration without {@code --fidelity}, fairness mitigation or constraint. */
   public TrainConfig(
       String dataset, Path data, Path testData, String target, TaskType task,
       List<String> sensitive, int trials, Duration timeBudget, long seed, Path out, String storage,
       String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
       int jobs, EvaluationSettings checks) {
     this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
-        study, dedupe, metric, sampler, threads, csv, jobs, checks, null);
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, null);
+  }
+
+  /** A configuration with fairness settings and without {@code --fidelity}. */
+  public TrainConfig(
+      String dataset, Path data, Path testData, String target, TaskType task,
+      List<String> sensitive, int trials, Duration timeBudget, long seed, Path out, String storage,
+      String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
+      int jobs, EvaluationSettings checks, FairnessSettings fairness) {
+    this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, fairness);
   }
 
   /** This configuration with {@code --fidelity} set ({@code null}: none). */
   public TrainConfig withFidelity(String f) {
     return new TrainConfig(dataset, data, testData, target, task, sensitive, trials, timeBudget,
-        seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, f);
+        seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, f, fairness);
   }
 
   public TrainConfig {
@@ -109,6 +121,7 @@ public record TrainConfig(
     sensitive = sensitive == null ? null : List.copyOf(sensitive);
     csv = csv == null ? CsvSettings.DETECT : csv;
     checks = checks == null ? EvaluationSettings.DEFAULTS : checks;
+    fairness = fairness == null ? FairnessSettings.NONE : fairness;
     if (jobs < 1) {
       throw new InvalidParameterException("--jobs was " + jobs + " but must be >= 1");
     }

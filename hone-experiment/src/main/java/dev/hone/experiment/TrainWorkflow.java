@@ -149,6 +149,8 @@ public final class TrainWorkflow {
     double[] yTest = prep.labels(splits.test());
     List<String> classLabels = task.isClassification() ? prep.classLabels() : List.of();
     int nClasses = task.isClassification() ? classLabels.size() : 0;
+    FairnessPlan fairPlan =
+        FairnessPlan.prepare(cfg.fairness(), task, splits, yTrain, yValid, yTest, cfg.seed());
 
     Learner learner = Learners.byName(LEARNER);
     Metric objective = cfg.metric() == null ? Metric.defaultObjective(task) : Metric.parse(cfg.metric(), task);
@@ -195,13 +197,17 @@ public final class TrainWorkflow {
                 learner.fit(
                     new FitRequest(
                         xTrain, yTrain, xValid, yValid, task, nClasses, params, fitSeed, threads,
-                        TrialPruning.sink(study, trial)))) {
+                        TrialPruning.sink(study, trial),
+                        fairPlan == null ? null : fairPlan.trainWeights()))) {
               TrialPruning.checkPruned(study, trial);
               Object bestIt = m.fitInfo().get("best_iteration");
               if (bestIt != null) {
                 trial.setUserAttribute("best_iteration", String.valueOf(bestIt));
               }
               Predictions p = m.predict(xValid);
+              if (fairPlan != null) {
+                fairPlan.recordTrial(trial, p.positiveScores());
+              }
               engineNanos.addAndGet(System.nanoTime() - t0);
               return objective.compute(yValid, p);
             }
@@ -259,11 +265,17 @@ public final class TrainWorkflow {
         LOG.info("no hyperparameter importance: {}", e.getMessage());
       }
       TrialRecord best =
-          study.bestTrial()
+          (fairPlan == null
+                  ? study.bestTrial()
+                  : fairPlan.selectBest(trials, direction, study.bestTrial()))
               .orElseThrow(
                   () -> new HoneException("no trial completed; see the log for trial errors"));
 
-      listener.stage("refitting trial " + best.number() + " on train + validation");
+      // per-group thresholds are fitted on the validation scores of the model they will be
+      // applied to, so that model is fitted on the training split only (the best trial's model)
+      boolean trainOnly = fairPlan != null && fairPlan.fitsThresholds();
+      listener.stage("refitting trial " + best.number() + " on train"
+          + (trainOnly ? " (validation kept for the per-group thresholds)" : " + validation"));
       Map<String, Object> bestParams = new LinkedHashMap<>(best.params());
       String bestIt = best.userAttributes().get("best_iteration");
       if (bestIt != null) {
@@ -271,14 +283,16 @@ public final class TrainWorkflow {
         bestParams.put("early_stopping_rounds", 0L);
       }
       ParamSet finalParams = ParamSet.resolve(learner.paramSpecs(), bestParams);
-      FeatureMatrix xFit = concat(xTrain, xValid);
-      double[] yFit = concat(yTrain, yValid);
-      long finalSeed = Seeds.derive(cfg.seed(), "final-fit", 0);
+      FeatureMatrix xFit = trainOnly ? xTrain : concat(xTrain, xValid);
+      double[] yFit = trainOnly ? yTrain : concat(yTrain, yValid);
+      long finalSeed = trainOnly ? Seeds.derive(cfg.seed(), "trial-fit", best.number())
+          : Seeds.derive(cfg.seed(), "final-fit", 0);
       long t0 = System.nanoTime();
       try (Model model =
           learner.fit(
               new FitRequest(
-                  xFit, yFit, null, null, task, nClasses, finalParams, finalSeed, threads, null))) {
+                  xFit, yFit, null, null, task, nClasses, finalParams, finalSeed, threads, null,
+                  fairPlan == null ? null : fairPlan.refitWeights()))) {
 
         listener.stage("evaluating once on the test split");
         Predictions testPred = model.predict(xTest);
@@ -328,6 +342,19 @@ public final class TrainWorkflow {
                   task, splits.train(), yTrain, splits.test(), yTest, testPred.positiveScores(),
                   cfg.seed());
         }
+        FairnessPlan.MitigationResult mitigation = null;
+        FairnessPlan.TradeoffResult tradeoff = null;
+        if (fairPlan != null) {
+          listener.stage("fairness mitigation (" + cfg.fairness().mitigation() + ") and trade-off");
+          mitigation =
+              fairPlan.mitigate(
+                  testPred.positiveScores(),
+                  () -> scores(learner, new FitRequest(xFit, yFit, null, null, task, nClasses,
+                      finalParams, finalSeed, threads, null), xTest),
+                  () -> model.predict(xValid).positiveScores());
+          tradeoff = fairPlan.tradeoff(trials, objective.metricName(), direction);
+          warnings.addAll(fairPlan.warnings());
+        }
 
         listener.stage("writing " + out);
         Instant finished = Instant.now();
@@ -350,6 +377,9 @@ public final class TrainWorkflow {
                 started.toString(),
                 finished.toString());
         ModelBundle.write(out.resolve("model"), model, prep, data, prov);
+        if (fairPlan != null) {
+          fairPlan.saveInto(out.resolve("model"));
+        }
 
         listener.stage("explaining the model: TreeSHAP, permutation importance, partial dependence");
         Object rounds = model.fitInfo().get("rounds_trained");
@@ -373,7 +403,9 @@ public final class TrainWorkflow {
         metricsJson.put("diagnostics", diagnostics);
         metricsJson.put("explanations", explanations.json());
         if (fairness != null) {
-          metricsJson.put("fairness", fairness.json());
+          Map<String, Object> fairnessJson = fairness.json();
+          FairnessPlan.addJson(fairnessJson, mitigation, tradeoff);
+          metricsJson.put("fairness", fairnessJson);
         }
         FidelitySummary fidelitySummary = lowFi == null ? null : lowFi.summary(trials);
         if (fidelitySummary != null) {
@@ -388,7 +420,8 @@ public final class TrainWorkflow {
                 cfg, data, splits, task, objective, direction, paramNames, trials, best, eval,
                 classLabels, prov, warnings);
         if (fairness != null) {
-          reportModel = reportModel.withFairness(fairness.view());
+          reportModel =
+              reportModel.withFairness(FairnessPlan.view(fairness.view(), mitigation, tradeoff));
         }
         if (paramImportance != null) {
           List<ReportModel.Fact> rows = new ArrayList<>();
@@ -422,6 +455,13 @@ public final class TrainWorkflow {
       throw e;
     } catch (Exception e) {
       throw new HoneException("training failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Fits {@code request}, returns P(class 1) on {@code x} and frees the model. */
+  static double[] scores(Learner learner, FitRequest request, FeatureMatrix x) {
+    try (Model m = learner.fit(request)) {
+      return m.predict(x).positiveScores();
     }
   }
 

@@ -10,10 +10,25 @@ import java.util.List;
  * @param note one paragraph under the heading: threshold, bootstrap, how the reference group was
  *     chosen, the four-fifths rule
  * @param attributes one block per sensitive attribute (column or intersection)
+ * @param mitigation before/after comparison of a bias mitigation, or {@code null} for none
+ * @param tradeoff per-trial accuracy–fairness values of the search, or {@code null} for none
  */
-public record FairnessView(String note, List<Attribute> attributes) {
+public record FairnessView(
+    String note, List<Attribute> attributes, FairnessMitigationView mitigation,
+    FairnessTradeoffView tradeoff) {
   public FairnessView {
     attributes = List.copyOf(attributes);
+  }
+
+  /** The audit alone, without mitigation or search trade-off. */
+  public FairnessView(String note, List<Attribute> attributes) {
+    this(note, attributes, null, null);
+  }
+
+  /** This view with a mitigation comparison and a search trade-off (either may be null). */
+  public FairnessView withMitigation(
+      FairnessMitigationView mitigation, FairnessTradeoffView tradeoff) {
+    return new FairnessView(note, attributes, mitigation, tradeoff);
   }
 
   /**

@@ -268,7 +268,53 @@ public final class HtmlReport {
       am.put("hasRepresentation", !rep.isEmpty());
       attrs.add(am);
     }
-    return Map.of("note", f.note(), "attributes", attrs);
+    Map<String, Object> out = new HashMap<>();
+    out.put("note", f.note());
+    out.put("attributes", attrs);
+    if (f.mitigation() != null) {
+      out.put("mitigation", mitigation(f.mitigation()));
+    }
+    if (f.tradeoff() != null) {
+      out.put("tradeoff", tradeoff(f.tradeoff()));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> mitigation(FairnessMitigationView m) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (FairnessMitigationView.Row r : m.rows()) {
+      rows.add(Map.of("metric", r.metric(), "before", fmt(r.before()),
+          "beforeCi", interval(r.beforeLower(), r.beforeUpper()), "after", fmt(r.after()),
+          "afterCi", interval(r.afterLower(), r.afterUpper())));
+    }
+    return Map.of("method", m.method(), "attribute", m.attribute(), "note", m.note(),
+        "rows", rows, "details", m.details(), "hasDetails", !m.details().isEmpty());
+  }
+
+  private static Map<String, Object> tradeoff(FairnessTradeoffView t) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    t.points().stream()
+        .sorted(java.util.Comparator.comparing((FairnessTradeoffView.Point p) -> !p.pareto())
+            .thenComparingDouble(p -> Double.isNaN(p.fairness()) ? Double.MAX_VALUE : p.fairness())
+            .thenComparingInt(FairnessTradeoffView.Point::trial))
+        .forEach(p -> {
+          Map<String, Object> row = new HashMap<>();
+          row.put("trial", p.trial());
+          row.put("objective", fmt(p.objective()));
+          row.put("fairness", fmt(p.fairness()));
+          row.put("feasible", p.feasible() ? "yes" : "no");
+          row.put("pareto", p.pareto() ? "yes" : "");
+          row.put("chosen", p.chosen());
+          rows.add(row);
+        });
+    Map<String, Object> m = new HashMap<>();
+    m.put("objective", t.objective());
+    m.put("metric", t.metric());
+    m.put("note", t.note());
+    m.put("infeasible", t.infeasible());
+    m.put("svg", FairnessCharts.tradeoff(t));
+    m.put("rows", rows);
+    return m;
   }
 
   private static String interval(double lo, double hi) {

@@ -44,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * early stopping is off). Without validation data exactly {@code n_estimators} rounds are trained,
  * nothing is reported to the sink, and every round is used.
  *
+ * <p><b>Row weights.</b> {@link FitRequest#trainWeights()}, when given, become the training
+ * matrix's instance weights (converted to {@code float}): each row's gradient and hessian are
+ * multiplied by its weight, so an integer weight {@code k} acts as {@code k} copies of the row
+ * (with {@code subsample = 1}). Validation rows are unweighted; the early-stopping metric is the
+ * plain mean over them.
+ *
  * <p><b>Randomness and threads.</b> XGBoost's {@code seed} is {@link Seeds#nativeSeed(long, String,
  * long)} of {@link FitRequest#seed()} with stream {@code "xgboost"}; {@code nthread} is {@link
  * FitRequest#threads()}. The same request gives the same model bit for bit.
@@ -123,6 +129,9 @@ public final class XGBoostLearner implements Learner {
     Booster b = null;
     try {
       dtrain = matrix(request.train(), request.trainLabels(), engineNames);
+      if (request.trainWeights() != null) {
+        dtrain.setWeight(floats(request.trainWeights()));
+      }
       Map<String, DMatrix> cache = new HashMap<>();
       if (hasValidation) {
         dvalid = matrix(request.validation(), request.validationLabels(), engineNames);
@@ -309,6 +318,14 @@ public final class XGBoostLearner implements Learner {
     throw new HoneException("XGBoost's evaluation line has no '" + key + "': " + evalLine);
   }
 
+  private static float[] floats(double[] a) {
+    float[] f = new float[a.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (float) a[i];
+    }
+    return f;
+  }
+
   private static DMatrix matrix(FeatureMatrix x, double[] labels, boolean names)
       throws XGBoostError {
     DMatrix m = new DMatrix(x.data(), x.nRows(), x.nCols(), Float.NaN);
@@ -364,6 +381,16 @@ public final class XGBoostLearner implements Learner {
       case REGRESSION -> { }
     }
     checkLabels(r.trainLabels(), "training", r.task(), r.nClasses());
+    if (r.trainWeights() != null) {
+      double total = 0;
+      for (double w : r.trainWeights()) {
+        total += w;
+      }
+      if (!(total > 0)) {
+        throw new DataValidationException(
+            "every training row weight is 0: give at least one row a positive weight");
+      }
+    }
     if (r.validationLabels() != null) {
       checkLabels(r.validationLabels(), "validation", r.task(), r.nClasses());
     }
