@@ -210,6 +210,10 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
       watchdog.scheduleWithFixedDelay(this::beatAll, hb, hb, TimeUnit.MILLISECONDS);
       List<Future<?>> loops = new ArrayList<>();
       try {
+        // Trials of dead workers are failed (or re-queued) before any worker asks, so a re-queued
+        // configuration is evaluated before new ones whatever the thread interleaving.
+        lastStaleCheck.set(System.nanoTime());
+        study.failStaleTrials(plan.staleGrace(), plan.requeueStale());
         try {
           for (int i = 0; i < jobs; i++) {
             loops.add(workers.submit(this::loop));
