@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * backpropagation, trained by mini-batch SGD: the differentiable test model. Gradients are checked
  * against central finite differences in {@link TinyMlpTest}.
  */
-final class TinyMlp implements DifferentiableModel {
+class TinyMlp implements DifferentiableModel {
   final int d;
   final int h;
   final int k;
