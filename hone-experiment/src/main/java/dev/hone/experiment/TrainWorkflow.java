@@ -344,6 +344,11 @@ public final class TrainWorkflow {
                 task, out.resolve("model").resolve("model.json"),
                 rounds == null ? 0 : ((Number) rounds).intValue(), model, prep, xFit, xTest, yTest,
                 objective, Seeds.derive(cfg.seed(), "explain", 0));
+        listener.stage("attacking the model: HopSkipJump and noise on correctly classified test rows");
+        RobustnessAnalysis robustness =
+            RobustnessAnalysis.run(
+                task, model, prep, xFit, xTest, yTest, classLabels, cfg.checks().immutable(),
+                Seeds.derive(cfg.seed(), "robustness", 0));
         Map<String, Object> metricsJson = new LinkedHashMap<>();
         metricsJson.put("objective", objective.metricName());
         metricsJson.put("direction", direction.name());
@@ -360,6 +365,9 @@ public final class TrainWorkflow {
         metricsJson.put("explanations", explanations.json());
         if (fairness != null) {
           metricsJson.put("fairness", fairness.json());
+        }
+        if (robustness != null) {
+          metricsJson.put("robustness", robustness.report());
         }
         metricsJson.put("split", prov.split());
         metricsJson.put("warnings", warnings);
@@ -382,7 +390,7 @@ public final class TrainWorkflow {
         }
         HtmlReport.write(
             reportModel, Diagnostics.view(diagnostics), explanations.view(), sections,
-            out.resolve("report.html"));
+            robustness == null ? null : robustness.view(), out.resolve("report.html"));
 
         double total = (System.nanoTime() - runStart) / 1e9;
         LOG.info(

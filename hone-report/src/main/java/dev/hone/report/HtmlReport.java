@@ -67,7 +67,20 @@ public final class HtmlReport {
   public static String render(
       ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
       EvaluationSections sections) {
+    return render(m, diagnostics, explain, sections, null);
+  }
+
+  /**
+   * Renders the page with the optional sections, and the adversarial-robustness section after
+   * the explanations ({@code null}: none).
+   */
+  public static String render(
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
+      EvaluationSections sections, RobustnessView robustness) {
     Map<String, Object> ctx = new HashMap<>();
+    if (robustness != null) {
+      ctx.put("robustness", RobustnessSection.context(robustness));
+    }
     EvaluationSectionsContext.put(ctx, sections == null ? EvaluationSections.NONE : sections);
     DiagnosticsSections.put(ctx, diagnostics);
     if (explain != null) {
@@ -133,11 +146,19 @@ public final class HtmlReport {
   public static void write(
       ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
       EvaluationSections sections, Path file) {
+    write(m, diagnostics, explain, sections, null, file);
+  }
+
+  /** As {@link #write(ReportModel, DiagnosticsView, ExplainabilityView, EvaluationSections, Path)}, with the robustness section. */
+  public static void write(
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
+      EvaluationSections sections, RobustnessView robustness, Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = parent.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
-      Files.writeString(tmp, render(m, diagnostics, explain, sections), StandardCharsets.UTF_8);
+      Files.writeString(
+          tmp, render(m, diagnostics, explain, sections, robustness), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new HoneException("cannot write report " + file + ": " + e.getMessage(), e);
