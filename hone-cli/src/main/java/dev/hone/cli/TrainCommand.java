@@ -38,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
   String target;
 
   @Option(names = "--task", paramLabel = "TASK",
-      description = "binary, multiclass or regression (default: inferred from the target).")
+      description = "binary, multiclass, regression or image (default: inferred from the target).")
   String task;
 
   @Option(names = "--sensitive", paramLabel = "COLUMNS", split = ",",
@@ -125,8 +125,16 @@ final class TrainCommand implements Callable<Integer> {
       description = "Native threads per fit (default: available processors).")
   Integer threads;
 
+  @picocli.CommandLine.Mixin
+  ImageOptions image = new ImageOptions();
+
   @Override
   public Integer call() {
+    if ("image".equalsIgnoreCase(task)) {
+      return image.run(data, trials,
+          timeBudget == null ? null : TrainConfig.parseDuration(timeBudget), seed, out,
+          threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    }
     TrainConfig cfg =
         new TrainConfig(
             dataset,

@@ -35,6 +35,7 @@ class ArchitectureTest {
           Map.entry("hone-store-sqlite", Set.of("hone-core", "hone-search")),
           Map.entry("hone-store-postgres", Set.of("hone-core", "hone-search")),
           Map.entry("hone-learner-xgboost", Set.of("hone-core")),
+          Map.entry("hone-learner-djl", Set.of("hone-core")),
           Map.entry("hone-fairness", Set.of("hone-core", "hone-eval")),
           Map.entry("hone-explain", Set.of("hone-core", "hone-eval")),
           Map.entry("hone-robustness", Set.of("hone-core", "hone-eval")),
@@ -43,7 +44,7 @@ class ArchitectureTest {
               "hone-experiment",
               Set.of(
                   "hone-core", "hone-data", "hone-preprocess", "hone-eval", "hone-search",
-                  "hone-store-sqlite", "hone-store-postgres", "hone-learner-xgboost",
+                  "hone-store-sqlite", "hone-store-postgres", "hone-learner-xgboost", "hone-learner-djl",
                   "hone-fairness", "hone-explain", "hone-robustness",
                   "hone-report")),
           Map.entry("hone-cli", Set.of("hone-core", "hone-experiment")));
@@ -59,6 +60,7 @@ class ArchitectureTest {
           Map.entry("hone-store-sqlite", "dev.hone.store.sqlite"),
           Map.entry("hone-store-postgres", "dev.hone.store.postgres"),
           Map.entry("hone-learner-xgboost", "dev.hone.learner.xgboost"),
+          Map.entry("hone-learner-djl", "dev.hone.learner.djl"),
           Map.entry("hone-fairness", "dev.hone.fairness"),
           Map.entry("hone-explain", "dev.hone.explain"),
           Map.entry("hone-robustness", "dev.hone.robustness"),

@@ -1,0 +1,70 @@
+package dev.hone.cli;
+
+import dev.hone.core.error.UserInputException;
+import dev.hone.experiment.ImageTrainConfig;
+import dev.hone.experiment.ImageTrainResult;
+import dev.hone.experiment.ImageTrainWorkflow;
+import dev.hone.experiment.TrainConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The options of {@code hone train} that apply only with {@code --task image}. */
+final class ImageOptions {
+  @Option(names = "--epochs", paramLabel = "N",
+      defaultValue = "" + ImageTrainConfig.DEFAULT_FINAL_EPOCHS,
+      description = "--task image: most epochs of the final fit (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--search-epochs", paramLabel = "N",
+      defaultValue = "" + ImageTrainConfig.DEFAULT_SEARCH_EPOCHS,
+      description = "--task image: most epochs of each search trial (default: ${DEFAULT-VALUE}).")
+  int searchEpochs;
+
+  @Option(names = "--search-downscale", paramLabel = "F",
+      defaultValue = "" + ImageTrainConfig.DEFAULT_SEARCH_DOWNSCALE,
+      description = "--task image: search trials see images shrunk by this factor (area "
+          + "averaging; 1 = full size; default: ${DEFAULT-VALUE}).")
+  int searchDownscale;
+
+  @Option(names = "--image-size", paramLabel = "WxH",
+      description = "--task image, folder of classes: resize every image to WIDTHxHEIGHT.")
+  String imageSize;
+
+  @Option(names = "--rgb",
+      description = "--task image, folder of classes: keep colour (3 channels) instead of gray.")
+  boolean rgb;
+
+  /** Runs the image workflow with the shared options of {@code hone train}. */
+  int run(Path data, int trials, Duration budget, long seed, Path out, int threads) {
+    if (data == null) {
+      throw new UserInputException(
+          "--task image needs --data DIR: a folder with MNIST IDX files, a folder with one "
+              + "sub-folder per class, or scikit-learn's digits.csv.gz");
+    }
+    int w = 0;
+    int h = 0;
+    if (imageSize != null) {
+      String[] parts = imageSize.toLowerCase(java.util.Locale.ROOT).split("x");
+      try {
+        if (parts.length != 2) {
+          throw new NumberFormatException();
+        }
+        w = Integer.parseInt(parts[0].trim());
+        h = Integer.parseInt(parts[1].trim());
+      } catch (NumberFormatException e) {
+        throw new UserInputException(
+            "--image-size was '" + imageSize + "' but must be WIDTHxHEIGHT, e.g. 28x28");
+      }
+    }
+    Path outDir = out != null ? out : Path.of("runs", "image");
+    ImageTrainConfig cfg =
+        new ImageTrainConfig(
+            data, rgb ? 3 : 1, w, h,
+            trials == TrainConfig.DEFAULT_TRIALS ? ImageTrainConfig.DEFAULT_TRIALS : trials,
+            budget, seed, outDir, threads, searchEpochs, epochs, searchDownscale);
+    ImageTrainResult r = new ImageTrainWorkflow().run(cfg);
+    System.out.println(r.summary());
+    return 0;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.hone.experiment;
+
+import dev.hone.eval.MetricValue;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code hone train --task image} produced; also the content of its {@code metrics.json}.
+ *
+ * @param out output directory
+ * @param data the input path
+ * @param images number of images read
+ * @param shape {@code [channels, height, width]} of the images
+ * @param classNames class names by index
+ * @param splitSizes rows per split: train, validation, test
+ * @param searchShape image shape the search trials saw (after downscaling)
+ * @param trials every search trial: number, state, validation log loss, params
+ * @param bestTrial number of the refitted trial
+ * @param bestParams hyperparameters of the final model
+ * @param testMetrics test-split metrics with 95% bootstrap intervals
+ * @param confusion test confusion matrix {@code [true][predicted]}
+ * @param fitInfo the final model's provenance facts (parameter count, bytes, epochs)
+ * @param seconds wall time of the run: load, search, refit, evaluate, total
+ */
+public record ImageTrainResult(
+    String out,
+    String data,
+    int images,
+    List<Integer> shape,
+    List<String> classNames,
+    Map<String, Integer> splitSizes,
+    List<Integer> searchShape,
+    List<TrialSummary> trials,
+    int bestTrial,
+    Map<String, Object> bestParams,
+    List<MetricValue> testMetrics,
+    long[][] confusion,
+    Map<String, Object> fitInfo,
+    Map<String, Double> seconds) {
+
+  /**
+   * One search trial.
+   *
+   * @param number trial number
+   * @param state COMPLETE, PRUNED or FAIL
+   * @param value validation log loss at the best epoch (NaN when none)
+   * @param params the trial's hyperparameters
+   */
+  public record TrialSummary(int number, String state, double value, Map<String, Object> params) {}
+
+  /** The test metric of that name, e.g. {@code accuracy}. */
+  public MetricValue metric(String name) {
+    return testMetrics.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** A short human summary for the terminal. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "image study: %d trials, best trial %d%n",
+        trials.size(), bestTrial));
+    sb.append("test:");
+    for (MetricValue m : testMetrics) {
+      sb.append(String.format(Locale.ROOT, " %s=%.4f [%.4f, %.4f]", m.name(), m.value(),
+          m.ciLower(), m.ciUpper()));
+    }
+    sb.append(System.lineSeparator());
+    sb.append(String.format(Locale.ROOT, "%.1f s in total%n", seconds.getOrDefault("total", 0.0)));
+    sb.append("wrote ").append(Path.of(out).resolve("model")).append(", metrics.json, report.html");
+    return sb.toString();
+  }
+}
