@@ -117,6 +117,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Columns to read as categorical even if their values are numbers.")
   List<String> categorical;
 
+  @Option(names = "--immutable", paramLabel = "COLUMNS", split = ",",
+      description = "Numeric columns adversarial attacks must not change, comma-separated"
+          + " (categorical columns are always held).")
+  List<String> immutable;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Native threads per fit (default: available processors).")
   Integer threads;
@@ -184,7 +189,7 @@ final class TrainCommand implements Callable<Integer> {
             threads == null ? Runtime.getRuntime().availableProcessors() : threads,
             new CsvSettings(CsvSettings.parseDelimiter(delimiter), header, na, categorical),
             jobs,
-            new EvaluationSettings(strict, group, time, slices),
+            new EvaluationSettings(strict, group, time, slices, immutable),
             FairnessSettings.parse(
                 mitigation, thresholdConstraint, fairnessConstraint, fairnessAttribute))
             .withFidelity(fidelity);

@@ -38,13 +38,14 @@ class ArchitectureTest {
           Map.entry("hone-learner-djl", Set.of("hone-core")),
           Map.entry("hone-fairness", Set.of("hone-core", "hone-eval")),
           Map.entry("hone-explain", Set.of("hone-core", "hone-eval")),
+          Map.entry("hone-robustness", Set.of("hone-core", "hone-eval")),
           Map.entry("hone-report", Set.of("hone-core")),
           Map.entry(
               "hone-experiment",
               Set.of(
                   "hone-core", "hone-data", "hone-preprocess", "hone-eval", "hone-search",
                   "hone-store-sqlite", "hone-store-postgres", "hone-learner-xgboost", "hone-learner-djl",
-                  "hone-fairness", "hone-explain",
+                  "hone-fairness", "hone-explain", "hone-robustness",
                   "hone-report")),
           Map.entry("hone-cli", Set.of("hone-core", "hone-experiment")));
 
@@ -62,6 +63,7 @@ class ArchitectureTest {
           Map.entry("hone-learner-djl", "dev.hone.learner.djl"),
           Map.entry("hone-fairness", "dev.hone.fairness"),
           Map.entry("hone-explain", "dev.hone.explain"),
+          Map.entry("hone-robustness", "dev.hone.robustness"),
           Map.entry("hone-report", "dev.hone.report"),
           Map.entry("hone-experiment", "dev.hone.experiment"),
           Map.entry("hone-cli", "dev.hone.cli"));

@@ -388,6 +388,11 @@ public final class TrainWorkflow {
                 task, out.resolve("model").resolve("model.json"),
                 rounds == null ? 0 : ((Number) rounds).intValue(), model, prep, xFit, xTest, yTest,
                 objective, Seeds.derive(cfg.seed(), "explain", 0));
+        listener.stage("attacking the model: HopSkipJump and noise on correctly classified test rows");
+        RobustnessAnalysis robustness =
+            RobustnessAnalysis.run(
+                task, model, prep, xFit, xTest, yTest, classLabels, cfg.checks().immutable(),
+                Seeds.derive(cfg.seed(), "robustness", 0));
         Map<String, Object> metricsJson = new LinkedHashMap<>();
         metricsJson.put("objective", objective.metricName());
         metricsJson.put("direction", direction.name());
@@ -411,6 +416,9 @@ public final class TrainWorkflow {
         if (fidelitySummary != null) {
           metricsJson.put("fidelity", fidelitySummary);
         }
+        if (robustness != null) {
+          metricsJson.put("robustness", robustness.report());
+        }
         metricsJson.put("split", prov.split());
         metricsJson.put("warnings", warnings);
         AtomicFiles.writeFile(out.resolve("metrics.json"), tmp -> Json.write(tmp, metricsJson));
@@ -433,7 +441,8 @@ public final class TrainWorkflow {
         }
         HtmlReport.write(
             reportModel, Diagnostics.view(diagnostics), explanations.view(), sections,
-            FidelityViews.view(fidelitySummary), out.resolve("report.html"));
+            FidelityViews.view(fidelitySummary), robustness == null ? null : robustness.view(),
+            out.resolve("report.html"));
 
         double total = (System.nanoTime() - runStart) / 1e9;
         LOG.info(

@@ -67,7 +67,7 @@ public final class HtmlReport {
   public static String render(
       ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
       EvaluationSections sections) {
-    return render(m, diagnostics, explain, sections, null);
+    return render(m, diagnostics, explain, sections, null, null);
   }
 
   /**
@@ -77,11 +77,33 @@ public final class HtmlReport {
   public static String render(
       ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
       EvaluationSections sections, FidelityView fidelity) {
+    return render(m, diagnostics, explain, sections, fidelity, null);
+  }
+
+  /**
+   * Renders the page with the optional sections, and the adversarial-robustness section after
+   * the explanations ({@code null}: none).
+   */
+  public static String render(
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
+      EvaluationSections sections, RobustnessView robustness) {
+    return render(m, diagnostics, explain, sections, null, robustness);
+  }
+
+  /**
+   * Renders the page with every optional section; a {@code null} view leaves its section out.
+   */
+  public static String render(
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
+      EvaluationSections sections, FidelityView fidelity, RobustnessView robustness) {
     Map<String, Object> ctx = new HashMap<>();
     if (fidelity != null) {
       ctx.put("fidelity", fidelity);
       ctx.put("fidelityHasRows", !fidelity.rows().isEmpty());
       ctx.put("fidelityHasRungs", !fidelity.rungs().isEmpty());
+    }
+    if (robustness != null) {
+      ctx.put("robustness", RobustnessSection.context(robustness));
     }
     EvaluationSectionsContext.put(ctx, sections == null ? EvaluationSections.NONE : sections);
     DiagnosticsSections.put(ctx, diagnostics);
@@ -148,7 +170,7 @@ public final class HtmlReport {
   public static void write(
       ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
       EvaluationSections sections, Path file) {
-    write(m, diagnostics, explain, sections, null, file);
+    write(m, diagnostics, explain, sections, null, null, file);
   }
 
   /** As {@link #write(ReportModel, DiagnosticsView, ExplainabilityView, EvaluationSections,
@@ -156,12 +178,28 @@ public final class HtmlReport {
   public static void write(
       ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
       EvaluationSections sections, FidelityView fidelity, Path file) {
+    write(m, diagnostics, explain, sections, fidelity, null, file);
+  }
+
+  /** As {@link #write(ReportModel, DiagnosticsView, ExplainabilityView, EvaluationSections,
+   * Path)}, with the robustness section ({@code null}: none). */
+  public static void write(
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
+      EvaluationSections sections, RobustnessView robustness, Path file) {
+    write(m, diagnostics, explain, sections, null, robustness, file);
+  }
+
+  /** Renders every optional section to {@code file} atomically ({@code null} view: left out). */
+  public static void write(
+      ReportModel m, DiagnosticsView diagnostics, ExplainabilityView explain,
+      EvaluationSections sections, FidelityView fidelity, RobustnessView robustness, Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = parent.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
       Files.writeString(
-          tmp, render(m, diagnostics, explain, sections, fidelity), StandardCharsets.UTF_8);
+          tmp, render(m, diagnostics, explain, sections, fidelity, robustness),
+          StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new HoneException("cannot write report " + file + ": " + e.getMessage(), e);
