@@ -310,6 +310,22 @@ public final class Trial {
     study.store().setTrialUserAttribute(study.id(), number, key, value);
   }
 
+  /**
+   * Records this trial's post-evaluation constraint values, feasible when every entry is {@code
+   * <= 0} (for instance {@code modelBytes - maxBytes}, {@code p95LatencyMs - maxLatencyMs}), as the
+   * user attribute {@value dev.hone.search.multiobjective.Evaluation#CONSTRAINTS_ATTRIBUTE}.
+   * {@link Study#bestTrial()} and {@link Study#bestTrials()} never report a trial with a positive
+   * (or NaN) constraint value. Call it before the objective returns; a later call overwrites.
+   *
+   * @param values one value per constraint, NaN counted as violated
+   * @throws dev.hone.search.store.TrialFinishedException if the trial was already told
+   */
+  public void setConstraints(double... values) {
+    Objects.requireNonNull(values, "values");
+    setUserAttribute(dev.hone.search.multiobjective.Evaluation.CONSTRAINTS_ATTRIBUTE,
+        dev.hone.search.multiobjective.Evaluation.encode(values));
+  }
+
   /** The parameters suggested so far, in suggestion order; an unmodifiable copy. */
   public Map<String, Object> params() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(params));
