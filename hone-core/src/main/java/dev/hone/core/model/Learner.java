@@ -14,6 +14,16 @@ public interface Learner {
   /** Stable short name, e.g. {@code xgboost}. */
   String name();
 
+  /**
+   * The model family this learner stands for in a search over families (macro search, {@code hone
+   * train --families}), e.g. {@code gbtree}, {@code dart}, {@code gblinear}, {@code rf}, {@code
+   * mlp}; unique among registered learners. Defaults to {@link #name()}, so any learner found
+   * through {@link java.util.ServiceLoader} is a family of its own without further registration.
+   */
+  default String family() {
+    return name();
+  }
+
   /** Every hyperparameter, declared once; order is the order shown to users. */
   List<ParamSpec> paramSpecs();
 

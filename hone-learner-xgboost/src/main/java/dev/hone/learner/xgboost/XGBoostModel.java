@@ -49,7 +49,12 @@ public final class XGBoostModel implements Model {
 
   @Override
   public String learnerName() {
-    return XGBoostLearner.NAME;
+    return meta.variantOrDefault().learnerName();
+  }
+
+  /** The variant (model family) that trained this model. */
+  public XGBoostVariant variant() {
+    return meta.variantOrDefault();
   }
 
   /** The task the model was trained for. */
@@ -294,6 +299,9 @@ public final class XGBoostModel implements Model {
     if (n == 0) {
       return new float[0][];
     }
+    if (meta.variantOrDefault() == XGBoostVariant.GBLINEAR) {
+      return linearPredict(x, type);
+    }
     lock.readLock().lock();
     try {
       return open()
@@ -302,6 +310,29 @@ public final class XGBoostModel implements Model {
       throw XGBoostNative.wrap("predicting", e);
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Linear models: XGBoost has no in-place prediction for {@code gblinear} and ignores a round
+   * range (a linear model is the sum of all its rounds), so predict through a {@code DMatrix} with
+   * every round; {@code bestIteration} is always the last round for this variant.
+   */
+  private float[][] linearPredict(FeatureMatrix x, Booster.PredictionType type) {
+    lock.writeLock().lock();
+    try {
+      Booster b = open();
+      DMatrix d = null;
+      try {
+        d = new DMatrix(x.data(), x.nRows(), x.nCols(), Float.NaN);
+        return b.predict(d, type == Booster.PredictionType.kMargin, 0);
+      } finally {
+        XGBoostNative.dispose(d);
+      }
+    } catch (XGBoostError e) {
+      throw XGBoostNative.wrap("predicting", e);
+    } finally {
+      lock.writeLock().unlock();
     }
   }
 
