@@ -30,6 +30,8 @@ import java.util.List;
  * @param jobs trials run at once (≥ 1); native threads are shared among them
  * @param checks evaluation settings: strict leakage refusal, group and time columns, user slices;
  *     {@code null} for the defaults
+ * @param familySettings model families to search and deployment limits ({@code --families},
+ *     {@code --max-model-bytes}, {@code --max-latency-ms}); {@code null} for none
  */
 public record TrainConfig(
     String dataset,
@@ -50,7 +52,18 @@ public record TrainConfig(
     int threads,
     CsvSettings csv,
     int jobs,
-    EvaluationSettings checks) {
+    EvaluationSettings checks,
+    FamilySettings familySettings) {
+
+  /** A configuration without model families or deployment limits. */
+  public TrainConfig(
+      String dataset, Path data, Path testData, String target, TaskType task,
+      List<String> sensitive, int trials, Duration timeBudget, long seed, Path out, String storage,
+      String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
+      int jobs, EvaluationSettings checks) {
+    this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, null);
+  }
 
   /** Sampler names {@code --sampler} accepts. */
   public static final List<String> SAMPLERS =
@@ -88,6 +101,7 @@ public record TrainConfig(
     sensitive = sensitive == null ? null : List.copyOf(sensitive);
     csv = csv == null ? CsvSettings.DETECT : csv;
     checks = checks == null ? EvaluationSettings.DEFAULTS : checks;
+    familySettings = familySettings == null ? FamilySettings.NONE : familySettings;
     if (jobs < 1) {
       throw new InvalidParameterException("--jobs was " + jobs + " but must be >= 1");
     }

@@ -153,15 +153,18 @@ public final class TrainWorkflow {
     Learner learner = Learners.byName(LEARNER);
     Metric objective = cfg.metric() == null ? Metric.defaultObjective(task) : Metric.parse(cfg.metric(), task);
     Direction direction = objective.higherIsBetter() ? Direction.MAXIMIZE : Direction.MINIMIZE;
-    SearchSpace space = SearchSpace.fromHints(learner.paramSpecs());
+    FamilySearch fam = FamilySearch.create(cfg.familySettings(), Learners.all());
+    SearchSpace space =
+        fam == null ? SearchSpace.fromHints(learner.paramSpecs()) : fam.space().space();
     List<String> paramNames = new ArrayList<>(space.distributions().keySet());
 
     String storageUrl = cfg.storageUrl();
     try (StudyLock lock = StudyLock.acquire(storageUrl, cfg.studyName());
         StudyStore store = StudyStores.open(storageUrl)) {
-      Sampler sampler = sampler(cfg.sampler(), space);
+      Sampler sampler = fam == null ? sampler(cfg.sampler(), space) : fam.sampler(cfg.sampler());
       Map<String, String> fingerprint =
-          StudyFingerprint.of(data, cfg, objective.metricName(), LEARNER, cfg.sampler(), splits);
+          StudyFingerprint.of(data, cfg, objective.metricName(),
+              fam == null ? LEARNER : fam.fingerprint(), cfg.sampler(), splits);
       StudyFingerprint.checkExisting(store, cfg.studyName(), storageUrl, fingerprint);
       Study study = Study.createOrLoad(store, cfg.studyName(), direction, sampler, cfg.seed());
       StudyFingerprint.bindOrCheck(study, storageUrl, fingerprint);
@@ -178,12 +181,14 @@ public final class TrainWorkflow {
       long searchStart = System.nanoTime();
       dev.hone.search.study.Objective trialObjective =
           trial -> {
-            Map<String, Object> sampled = trial.suggestAll(space);
-            ParamSet params = ParamSet.resolve(learner.paramSpecs(), sampled);
+            FamilySpace.Choice choice = fam == null
+                ? new FamilySpace.Choice(LEARNER, learner, trial.suggestAll(space))
+                : fam.suggest(trial);
+            ParamSet params = ParamSet.resolve(choice.learner().paramSpecs(), choice.params());
             long fitSeed = Seeds.derive(cfg.seed(), "trial-fit", trial.number());
             long t0 = System.nanoTime();
             try (Model m =
-                learner.fit(
+                choice.learner().fit(
                     new FitRequest(
                         xTrain, yTrain, xValid, yValid, task, nClasses, params, fitSeed, threads,
                         (step, value) -> true))) {
@@ -193,7 +198,11 @@ public final class TrainWorkflow {
               }
               Predictions p = m.predict(xValid);
               engineNanos.addAndGet(System.nanoTime() - t0);
-              return objective.compute(yValid, p);
+              double score = objective.compute(yValid, p);
+              if (fam != null) {
+                fam.afterFit(trial, m, xValid);
+              }
+              return score;
             }
           };
       StudyListener trialListener =
@@ -247,7 +256,9 @@ public final class TrainWorkflow {
       TrialRecord best =
           study.bestTrial()
               .orElseThrow(
-                  () -> new HoneException("no trial completed; see the log for trial errors"));
+                  () -> fam != null ? fam.noFeasible(trials)
+                      : new HoneException("no trial completed; see the log for trial errors"));
+      Learner finalLearner = fam == null ? learner : fam.resolve(best).learner();
 
       listener.stage("refitting trial " + best.number() + " on train + validation");
       Map<String, Object> bestParams = new LinkedHashMap<>(best.params());
@@ -256,13 +267,14 @@ public final class TrainWorkflow {
         bestParams.put("n_estimators", Long.parseLong(bestIt) + 1);
         bestParams.put("early_stopping_rounds", 0L);
       }
-      ParamSet finalParams = ParamSet.resolve(learner.paramSpecs(), bestParams);
+      ParamSet finalParams = ParamSet.resolve(
+          finalLearner.paramSpecs(), fam == null ? bestParams : fam.refitParams(best));
       FeatureMatrix xFit = concat(xTrain, xValid);
       double[] yFit = concat(yTrain, yValid);
       long finalSeed = Seeds.derive(cfg.seed(), "final-fit", 0);
       long t0 = System.nanoTime();
       try (Model model =
-          learner.fit(
+          finalLearner.fit(
               new FitRequest(
                   xFit, yFit, null, null, task, nClasses, finalParams, finalSeed, threads, null))) {
 
@@ -320,7 +332,7 @@ public final class TrainWorkflow {
         ModelProvenance prov =
             new ModelProvenance(
                 Versions.hone(),
-                learner.name(),
+                finalLearner.name(),
                 task.name(),
                 full.target(),
                 data.trainProvenance(),
@@ -332,15 +344,16 @@ public final class TrainWorkflow {
                 storageUrl,
                 best.number(),
                 cfg.seed(),
-                EnvironmentInfo.current(Versions.libraries(learner)),
+                EnvironmentInfo.current(Versions.libraries(finalLearner)),
                 started.toString(),
                 finished.toString());
         ModelBundle.write(out.resolve("model"), model, prep, data, prov);
 
         listener.stage("explaining the model: TreeSHAP, permutation importance, partial dependence");
         Object rounds = model.fitInfo().get("rounds_trained");
-        Explanations explanations =
-            Explanations.compute(
+        Explanations explanations = fam != null && !FamilySearch.treeModel(out.resolve("model"))
+            ? null
+            : Explanations.compute(
                 task, out.resolve("model").resolve("model.json"),
                 rounds == null ? 0 : ((Number) rounds).intValue(), model, prep, xFit, xTest, yTest,
                 objective, Seeds.derive(cfg.seed(), "explain", 0));
@@ -357,7 +370,15 @@ public final class TrainWorkflow {
         metricsJson.put("slices", sliceReport);
         metricsJson.put("slice_discovery", found);
         metricsJson.put("diagnostics", diagnostics);
-        metricsJson.put("explanations", explanations.json());
+        if (explanations != null) {
+          metricsJson.put("explanations", explanations.json());
+        }
+        Leaderboard families = fam == null ? null
+            : fam.leaderboard(trials, direction, objective.metricName(), best.number(), model,
+                xValid);
+        if (families != null) {
+          metricsJson.put("families", families);
+        }
         if (fairness != null) {
           metricsJson.put("fairness", fairness.json());
         }
@@ -372,6 +393,9 @@ public final class TrainWorkflow {
         if (fairness != null) {
           reportModel = reportModel.withFairness(fairness.view());
         }
+        if (families != null) {
+          reportModel = reportModel.withFamilies(FamiliesViews.of(families));
+        }
         if (paramImportance != null) {
           List<ReportModel.Fact> rows = new ArrayList<>();
           for (dev.hone.search.importance.ParamImportance pi : paramImportance.importances()) {
@@ -381,7 +405,8 @@ public final class TrainWorkflow {
           reportModel = reportModel.withParamImportance(rows);
         }
         HtmlReport.write(
-            reportModel, Diagnostics.view(diagnostics), explanations.view(), sections,
+            reportModel, Diagnostics.view(diagnostics),
+            explanations == null ? null : explanations.view(), sections,
             out.resolve("report.html"));
 
         double total = (System.nanoTime() - runStart) / 1e9;
@@ -390,7 +415,7 @@ public final class TrainWorkflow {
                 java.util.Locale.ROOT,
                 "timing: total %.2f s, search %.2f s, inside %s fit/predict %.2f s (%.1f%% of"
                     + " total)",
-                total, searchNanos / 1e9, learner.name(), engineNanos.get() / 1e9,
+                total, searchNanos / 1e9, finalLearner.name(), engineNanos.get() / 1e9,
                 100 * engineNanos.get() / 1e9 / total));
         Map<String, Double> testMetrics = new LinkedHashMap<>();
         for (MetricValue mv : eval.metrics()) {

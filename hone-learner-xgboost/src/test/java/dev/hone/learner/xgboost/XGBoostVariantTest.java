@@ -104,6 +104,14 @@ class XGBoostVariantTest {
     assertEquals(12, gb.get("model").get("trees").size());
     assertEquals("12", gb.get("model").get("gbtree_model_param").get("num_parallel_tree")
         .asText());
+    long nodes = 0;
+    for (JsonNode t : gb.get("model").get("trees")) {
+      nodes += t.get("split_indices").size(); // one entry per node, independent of num_nodes
+    }
+    try (XGBoostModel back = new XGBoostLearner().load(tmp.resolve("rf"))) {
+      assertEquals(nodes, back.parameterCount());
+      assertEquals("nodes", back.parameterUnit());
+    }
   }
 
   @Test
@@ -121,6 +129,10 @@ class XGBoostVariantTest {
     assertEquals("gblinear", gb.get("name").asText());
     JsonNode w = gb.get("model").get("weights"); // F weights then the bias (one output group)
     assertEquals(6, w.size());
+    try (XGBoostModel back = new XGBoostLearner().load(tmp.resolve("lin"))) {
+      assertEquals(6, back.parameterCount());
+      assertEquals("weights", back.parameterUnit());
+    }
     double baseScore = Double.parseDouble(
         model.get("learner").get("learner_model_param").get("base_score").asText()
             .replace("[", "").replace("]", ""));
