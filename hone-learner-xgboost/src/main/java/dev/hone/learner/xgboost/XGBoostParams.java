@@ -244,49 +244,52 @@ public final class XGBoostParams {
           null);
 
   /**
-   * gblinear: step size of each coordinate-descent round. Default 0.5 (XGBoost's linear
-   * default is 0.5 too), valid {@code (0, 1]}; searched on a log scale over {@code [0.05, 1]}.
+   * gblinear: step size of each coordinate-descent round. Default 0.5, valid {@code (0, 1]};
+   * searched on a log scale over {@code [0.1, 1]}: coordinate descent takes Newton steps per
+   * weight, so steps near 1 converge in a few dozen rounds.
    */
   public static final ParamSpec LINEAR_LEARNING_RATE =
       ParamSpec.floatParam(
           "learning_rate",
           "Step size of each boosting round of the linear model; unit-less factor.",
           0.5, 0.0, false, 1.0, true,
-          SearchHint.logRange(0.05, 1.0));
+          SearchHint.logRange(0.1, 1.0));
 
   /**
-   * gblinear: L2 penalty on the weights, in units of the objective's hessian sum. Default 0,
-   * valid {@code [0, ∞)}; searched on a log scale over {@code [1e-4, 10]}.
+   * gblinear: L2 penalty on the weights. XGBoost multiplies it by the sum of instance weights
+   * (the number of training rows), so it is a per-row penalty: 1 already shrinks every weight
+   * hard. Default 0, valid {@code [0, ∞)}; searched on a log scale over {@code [1e-6, 0.1]}.
    */
   public static final ParamSpec LINEAR_REG_LAMBDA =
       ParamSpec.floatParam(
           "reg_lambda",
-          "L2 penalty on the linear weights (XGBoost lambda).",
+          "L2 penalty on the linear weights per training row (XGBoost lambda).",
           0.0, 0.0, true, Double.POSITIVE_INFINITY, false,
-          SearchHint.logRange(1e-4, 10));
+          SearchHint.logRange(1e-6, 0.1));
 
   /**
-   * gblinear: L1 penalty on the weights (drives weights to exactly zero). Default 0, valid
-   * {@code [0, ∞)}; searched on a log scale over {@code [1e-4, 10]}.
+   * gblinear: L1 penalty on the weights (drives weights to exactly zero), per training row as
+   * {@link #LINEAR_REG_LAMBDA}. Default 0, valid {@code [0, ∞)}; searched on a log scale over
+   * {@code [1e-6, 0.1]}.
    */
   public static final ParamSpec LINEAR_REG_ALPHA =
       ParamSpec.floatParam(
           "reg_alpha",
-          "L1 penalty on the linear weights (XGBoost alpha).",
+          "L1 penalty on the linear weights per training row (XGBoost alpha).",
           0.0, 0.0, true, Double.POSITIVE_INFINITY, false,
-          SearchHint.logRange(1e-4, 10));
+          SearchHint.logRange(1e-6, 0.1));
 
   /**
    * gblinear: number of coordinate-descent rounds, trained exactly (see {@link
    * XGBoostVariant#GBLINEAR}). Default 100, valid {@code [1, 100000]}; searched on a log scale
-   * over {@code [10, 300]}.
+   * over {@code [20, 300]}.
    */
   public static final ParamSpec LINEAR_ROUNDS =
       ParamSpec.intParam(
           "n_estimators",
           "Number of boosting rounds of the linear model (trained exactly; no early stopping).",
           100, 1, 100_000,
-          SearchHint.logRange(10, 300));
+          SearchHint.logRange(20, 300));
 
   /** gblinear and random forest: early stopping off (fixed; not searched). */
   public static final ParamSpec NO_EARLY_STOPPING =
