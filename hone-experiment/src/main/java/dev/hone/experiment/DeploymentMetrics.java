@@ -111,13 +111,21 @@ public record DeploymentMetrics(
    * {@link System#nanoTime()}; the 95th percentile of each round (nearest rank: the {@code
    * ceil(0.95 n)}-th smallest), and the median of those percentiles (robust to a round disturbed
    * by another process). The time includes building the one-row input, as a caller serving one
-   * request at a time pays it.
+   * request at a time pays it. A slow model gets fewer calls per round so that the timed rounds
+   * take about {@value #BUDGET_NANOS} ns in all, judged from the warm-up's mean call time, but
+   * never fewer than {@value #MIN_CALLS}.
    *
    * @param warmupCalls predictions before timing, {@code >= 0}
    * @param callsPerRound timed calls per round, {@code >= 1}
    * @param repeats rounds, {@code >= 1}
    */
   public record LatencyProbe(int warmupCalls, int callsPerRound, int repeats) {
+    /** Time the timed rounds of one measurement aim at: 2 s. */
+    public static final double BUDGET_NANOS = 2e9;
+
+    /** Fewest timed calls per round, whatever the model's speed: 20. */
+    public static final int MIN_CALLS = 20;
+
     /** 50 warm-up calls, 3 rounds of 200. */
     public static final LatencyProbe DEFAULTS = new LatencyProbe(50, 200, 3);
 
@@ -127,6 +135,15 @@ public record DeploymentMetrics(
         throw new IllegalArgumentException("latency probe needs warmupCalls >= 0, callsPerRound"
             + " >= 1, repeats >= 1; got " + warmupCalls + ", " + callsPerRound + ", " + repeats);
       }
+    }
+
+    /**
+     * Timed calls per round for a model whose calls take {@code perCallNanos}: {@code
+     * min(callsPerRound, max(MIN_CALLS, floor(BUDGET_NANOS / (repeats * perCallNanos))))}.
+     */
+    int timedCalls(double perCallNanos) {
+      long affordable = (long) (BUDGET_NANOS / (repeats * Math.max(perCallNanos, 1)));
+      return (int) Math.min(callsPerRound, Math.max(MIN_CALLS, affordable));
     }
 
     /** The median over rounds of the per-round p95 single-row latency, in milliseconds. */
@@ -141,13 +158,19 @@ public record DeploymentMetrics(
         single[i] = new FeatureMatrix(
             Arrays.copyOfRange(rows.data(), i * f, (i + 1) * f), 1, rows.featureNames());
       }
+      long w0 = System.nanoTime();
       for (int i = 0; i < warmupCalls; i++) {
         model.predict(single[i % n]);
       }
+      int calls = callsPerRound;
+      if (warmupCalls > 0) {
+        // a slow model gets fewer timed calls, so one measurement stays within about the budget
+        calls = timedCalls((System.nanoTime() - w0) / (double) warmupCalls);
+      }
       double[] p95 = new double[repeats];
-      long[] t = new long[callsPerRound];
+      long[] t = new long[calls];
       for (int r = 0; r < repeats; r++) {
-        for (int i = 0; i < callsPerRound; i++) {
+        for (int i = 0; i < calls; i++) {
           long t0 = System.nanoTime();
           model.predict(single[i % n]);
           t[i] = System.nanoTime() - t0;

@@ -35,6 +35,15 @@ class DeploymentMetricsTest {
   }
 
   @Test
+  void slowModelsGetFewerTimedCallsWithinTheBudget() {
+    DeploymentMetrics.LatencyProbe p = DeploymentMetrics.LatencyProbe.DEFAULTS; // 200 x 3
+    assertEquals(200, p.timedCalls(10_000)); // 10 us: 2 s affords 66,666 per round
+    assertEquals(133, p.timedCalls(5e6)); // 5 ms: floor(2e9 / (3 * 5e6)) = 133
+    assertEquals(20, p.timedCalls(1e9)); // 1 s: never fewer than 20
+    assertEquals(10, new DeploymentMetrics.LatencyProbe(1, 10, 3).timedCalls(1e9));
+  }
+
+  @Test
   void limitsBecomeConstraintValues() {
     DeploymentMetrics m = new DeploymentMetrics(10, "nodes", 1500, 0.8);
     assertArrayEquals(new double[] {500, -0.19999999999999996},
