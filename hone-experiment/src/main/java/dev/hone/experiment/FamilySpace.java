@@ -24,7 +24,8 @@ import java.util.TreeMap;
  *
  * <p>The families are the registered learners ({@link java.util.ServiceLoader}), one per {@link
  * Learner#family()}: a learner added to the class path (for instance the {@code mlp} learner of
- * {@code hone-learner-djl}) joins {@code --families all} without any change here. Families are
+ * {@code hone-learner-djl}) joins {@code --families all} without any change here; a learner
+ * whose {@link Learner#family()} is {@code null} (not for tabular data) is left out. Families are
  * ordered by name, so the categorical's choices do not depend on class-path order.
  */
 public final class FamilySpace {
@@ -78,6 +79,9 @@ public final class FamilySpace {
     Objects.requireNonNull(spec, "spec");
     Map<String, Learner> byFamily = new TreeMap<>();
     for (Learner l : registered) {
+      if (l.family() == null) {
+        continue; // not a tabular family (see Learner.family)
+      }
       Learner prev = byFamily.putIfAbsent(l.family(), l);
       if (prev != null && prev != l && !prev.name().equals(l.name())) {
         throw new InvalidParameterException("learners '" + prev.name() + "' and '" + l.name()

@@ -50,6 +50,18 @@ class FamilySearchTest {
         e.getMessage());
     assertThrows(InvalidParameterException.class,
         () -> FamilySpace.select("rf,xgboost-rf", Learners.all()));
+    // a learner without a tabular family is left out of "all" and cannot be named
+    Learner imageOnly = new FakeFamilyLearner("image-net") {
+      @Override
+      public String family() {
+        return null;
+      }
+    };
+    List<Learner> withImage = new java.util.ArrayList<>(Learners.all());
+    withImage.add(imageOnly);
+    assertEquals(all.names(), FamilySpace.select("all", withImage).names());
+    assertThrows(InvalidParameterException.class,
+        () -> FamilySpace.select("image-net", withImage));
   }
 
   @Test

@@ -225,8 +225,7 @@ public final class XGBoostParams {
 
   /**
    * DART: shrinkage, searched higher than for gbtree ({@code [0.05, 0.5]}, log scale) because
-   * DART is given a smaller round budget ({@link #DART_ROUNDS}): each DART round predicts with
-   * all kept trees, so its cost grows with the number of rounds.
+   * DART is given a smaller round budget ({@link #DART_ROUNDS}).
    */
   public static final ParamSpec DART_LEARNING_RATE =
       ParamSpec.floatParam(
@@ -235,12 +234,24 @@ public final class XGBoostParams {
           0.3, 0.0, false, 1.0, true,
           SearchHint.logRange(0.05, 0.5));
 
-  /** DART: at most 200 rounds (see {@link #DART_LEARNING_RATE}); early stopping on. */
+  /**
+   * DART: at most 100 rounds (see {@link #DART_LEARNING_RATE}): DART's training and validation
+   * predictions cannot use XGBoost's prediction cache, so a round costs time proportional to the
+   * rounds before it and the whole fit grows with the square of the rounds.
+   */
   public static final ParamSpec DART_ROUNDS =
       ParamSpec.intParam(
           "n_estimators",
           "Maximum number of boosting rounds; an upper bound when early stopping is on.",
-          200, 1, 100_000,
+          100, 1, 100_000,
+          null);
+
+  /** DART: early stopping patience of 15 rounds (DART has 100 rounds at most). */
+  public static final ParamSpec DART_EARLY_STOPPING_ROUNDS =
+      ParamSpec.intParam(
+          "early_stopping_rounds",
+          "Stop after this many rounds without validation improvement; 0 = off.",
+          15, 0, 100_000,
           null);
 
   /**
@@ -353,7 +364,7 @@ public final class XGBoostParams {
       List.of(
           DART_LEARNING_RATE, MAX_DEPTH, MIN_CHILD_WEIGHT, SUBSAMPLE, COLSAMPLE_BYTREE, REG_LAMBDA,
           REG_ALPHA, GAMMA, RATE_DROP, SKIP_DROP, SAMPLE_TYPE, NORMALIZE_TYPE, DART_ROUNDS,
-          EARLY_STOPPING_ROUNDS, TREE_METHOD, MAX_BIN);
+          DART_EARLY_STOPPING_ROUNDS, TREE_METHOD, MAX_BIN);
 
   private static final List<ParamSpec> LINEAR =
       List.of(LINEAR_LEARNING_RATE, LINEAR_REG_LAMBDA, LINEAR_REG_ALPHA, LINEAR_ROUNDS,
