@@ -134,13 +134,15 @@ final class FamiliesSection {
               + "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
           x, top, x, h - bottom, x, h - bottom + 14, esc(label)));
     }
+    int decimals = (int) Math.max(2, Math.min(8, Math.ceil(-Math.log10((ymax - ymin) / 4)) + 1));
     for (int k = 0; k <= 4; k++) {
       double val = ymin + (ymax - ymin) * k / 4;
       double y = h - bottom - (val - ymin) / (ymax - ymin) * (h - top - bottom);
       s.append(String.format(Locale.ROOT,
           "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>"
               + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
-          left, y, w - right, y, left - 4, y + 3, HtmlReport.fmt(val)));
+          left, y, w - right, y, left - 4, y + 3,
+          String.format(Locale.ROOT, "%." + decimals + "f", val)));
     }
     s.append(String.format(Locale.ROOT,
         "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s (log scale)</text>",
@@ -161,8 +163,9 @@ final class FamiliesSection {
       if (p.chosen()) {
         s.append(String.format(Locale.ROOT,
             "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"none\" stroke=\"#222\""
-                + " stroke-width=\"1.5\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">chosen</text>",
-            x, y, x + 11, y - 8));
+                + " stroke-width=\"1.5\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"10\""
+                + " text-anchor=\"%s\">chosen</text>",
+            x, y, x > w - 80 ? x - 11 : x + 11, y - 8, x > w - 80 ? "end" : "start"));
       }
     }
     int lx = left + 6;
