@@ -292,15 +292,16 @@ public final class XGBoostParams {
 
   /**
    * gblinear: number of coordinate-descent rounds, trained exactly (see {@link
-   * XGBoostVariant#GBLINEAR}). Default 100, valid {@code [1, 100000]}; searched on a log scale
-   * over {@code [20, 300]}.
+   * XGBoostVariant#GBLINEAR}). Default 50, valid {@code [1, 100000]}; searched on a log scale
+   * over {@code [10, 100]}: with steps near 1 coordinate descent has converged well before 100
+   * rounds, and each round visits every feature over every row.
    */
   public static final ParamSpec LINEAR_ROUNDS =
       ParamSpec.intParam(
           "n_estimators",
           "Number of boosting rounds of the linear model (trained exactly; no early stopping).",
-          100, 1, 100_000,
-          SearchHint.logRange(20, 300));
+          50, 1, 100_000,
+          SearchHint.logRange(10, 100));
 
   /** gblinear and random forest: early stopping off (fixed; not searched). */
   public static final ParamSpec NO_EARLY_STOPPING =
