@@ -281,6 +281,9 @@ public final class TrainWorkflow {
         listener.stage("evaluating once on the test split");
         Predictions testPred = model.predict(xTest);
         engineNanos.addAndGet(System.nanoTime() - t0);
+        Leaderboard families = fam == null ? null // measures the final model as it is now
+            : fam.leaderboard(trials, direction, objective.metricName(), best.number(), model,
+                xValid);
         EvaluationResult eval =
             Evaluator.evaluate(
                 task, yTest, testPred, classLabels, BOOTSTRAP_ROUNDS,
@@ -373,9 +376,6 @@ public final class TrainWorkflow {
         if (explanations != null) {
           metricsJson.put("explanations", explanations.json());
         }
-        Leaderboard families = fam == null ? null
-            : fam.leaderboard(trials, direction, objective.metricName(), best.number(), model,
-                xValid);
         if (families != null) {
           metricsJson.put("families", families);
         }
