@@ -9,8 +9,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
-mvn -o -q -pl hone-experiment -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+mvn -o -q -pl hone-experiment -am test-compile >/dev/null
+# third-party jars; Hone's own modules come first on the class path from their target/classes
+mvn -o -q -pl hone-experiment dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$CP_FILE" >/dev/null
 CP=""
 for m in hone-core hone-data hone-preprocess hone-eval hone-search hone-store-sqlite \
     hone-store-postgres hone-learner-xgboost hone-fairness hone-explain hone-report; do

@@ -29,7 +29,7 @@ class FamiliesSectionTest {
 
   @Test
   void sectionShowsEveryFamilyTheFrontAndTheChosenModel() throws Exception {
-    String html = HtmlReport.render(FairnessSectionTest.base().withFamilies(view()), null);
+    String html = HtmlReport.render(FairnessSectionTest.base().withFamilies(view()), (ExplainabilityView) null);
     int start = html.indexOf("<h2>Model families</h2>");
     assertTrue(start > 0);
     String sec = html.substring(start, html.indexOf("<h2>Provenance</h2>"));
@@ -51,6 +51,6 @@ class FamiliesSectionTest {
       assertEquals(1, svg.split(">chosen<").length - 1);
     }
     assertEquals(2, svgs);
-    assertFalse(HtmlReport.render(FairnessSectionTest.base(), null).contains("Model families"));
+    assertFalse(HtmlReport.render(FairnessSectionTest.base(), (ExplainabilityView) null).contains("Model families"));
   }
 }
