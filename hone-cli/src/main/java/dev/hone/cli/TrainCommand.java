@@ -2,8 +2,10 @@ package dev.hone.cli;
 
 import dev.hone.core.data.TaskType;
 import dev.hone.experiment.CsvSettings;
+import dev.hone.experiment.DeploymentMetrics;
 import dev.hone.experiment.EvaluationSettings;
 import dev.hone.experiment.FairnessSettings;
+import dev.hone.experiment.FamilySettings;
 import dev.hone.experiment.TrainConfig;
 import dev.hone.experiment.TrainResult;
 import dev.hone.experiment.TrainWorkflow;
@@ -162,6 +164,21 @@ final class TrainCommand implements Callable<Integer> {
           + " --sensitive column, default) or intersection (all sensitive columns combined).")
   String fairnessAttribute;
 
+  @Option(names = "--families", paramLabel = "LIST",
+      description = "Model families to search jointly: 'all' or a list such as"
+          + " gbtree,dart,gblinear,rf (default: gbtree alone). Adds a leaderboard per family and the"
+          + " Pareto front of score vs model size vs latency to metrics.json and the report.")
+  String families;
+
+  @Option(names = "--max-model-bytes", paramLabel = "N",
+      description = "Deployment limit: a model whose saved files exceed N bytes is never chosen.")
+  Long maxModelBytes;
+
+  @Option(names = "--max-latency-ms", paramLabel = "X",
+      description = "Deployment limit: a model whose p95 single-row prediction latency on this"
+          + " machine exceeds X ms is never chosen.")
+  Double maxLatencyMs;
+
   @Override
   public Integer call() {
     if ("image".equalsIgnoreCase(task)) {
@@ -192,7 +209,9 @@ final class TrainCommand implements Callable<Integer> {
             new EvaluationSettings(strict, group, time, slices, immutable),
             FairnessSettings.parse(
                 mitigation, thresholdConstraint, fairnessConstraint, fairnessAttribute))
-            .withFidelity(fidelity);
+            .withFidelity(fidelity)
+            .withFamilies(new FamilySettings(families,
+                new DeploymentMetrics.Limits(maxModelBytes, maxLatencyMs)));
     try (ProgressReporter progress = new ProgressReporter()) {
       TrainResult r = new TrainWorkflow().run(cfg, progress);
       progress.close();

@@ -204,9 +204,7 @@ final class FairnessPlan {
   static void recordValue(Trial trial, FairnessSettings settings, String metric, double v) {
     trial.setUserAttribute(VALUE_PREFIX + metric, Double.toString(v));
     if (settings.constrained()) {
-      trial.setUserAttribute(
-          Evaluation.CONSTRAINTS_ATTRIBUTE,
-          "[" + encode(Double.isNaN(v) ? Double.NaN : v - settings.constraintBound()) + "]");
+      trial.addConstraints(Double.isNaN(v) ? Double.NaN : v - settings.constraintBound());
     }
   }
 

@@ -35,6 +35,8 @@ import java.util.List;
  *     such as {@code rows:0.25}, {@code rounds:0.1}, {@code features:0.5} or {@code
  *     rows:0.25+rounds:0.5}; trials then climb from it to full fidelity under ASHA
  * @param fairness fairness mitigation and search constraint; {@code null} for none
+ * @param familySettings model families to search and deployment limits ({@code --families},
+ *     {@code --max-model-bytes}, {@code --max-latency-ms}); {@code null} for none
  */
 public record TrainConfig(
     String dataset,
@@ -57,7 +59,8 @@ public record TrainConfig(
     int jobs,
     EvaluationSettings checks,
     String fidelity,
-    FairnessSettings fairness) {
+    FairnessSettings fairness,
+    FamilySettings familySettings) {
 
   /** Sampler names {@code --sampler} accepts. */
   public static final List<String> SAMPLERS =
@@ -73,7 +76,7 @@ public record TrainConfig(
       String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
       int jobs, EvaluationSettings checks) {
     this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
-        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, null);
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, null, null);
   }
 
   /** A configuration with fairness settings and without {@code --fidelity}. */
@@ -83,13 +86,31 @@ public record TrainConfig(
       String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
       int jobs, EvaluationSettings checks, FairnessSettings fairness) {
     this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
-        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, fairness);
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, fairness, null);
   }
 
   /** This configuration with {@code --fidelity} set ({@code null}: none). */
   public TrainConfig withFidelity(String f) {
     return new TrainConfig(dataset, data, testData, target, task, sensitive, trials, timeBudget,
-        seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, f, fairness);
+        seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, f, fairness,
+        familySettings);
+  }
+
+  /** A configuration with model families or deployment limits, without the other options. */
+  public TrainConfig(
+      String dataset, Path data, Path testData, String target, TaskType task,
+      List<String> sensitive, int trials, Duration timeBudget, long seed, Path out, String storage,
+      String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
+      int jobs, EvaluationSettings checks, FamilySettings familySettings) {
+    this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, null, familySettings);
+  }
+
+  /** This configuration with model families and deployment limits set ({@code null}: none). */
+  public TrainConfig withFamilies(FamilySettings f) {
+    return new TrainConfig(dataset, data, testData, target, task, sensitive, trials, timeBudget,
+        seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, fidelity,
+        fairness, f);
   }
 
   public TrainConfig {
@@ -122,6 +143,7 @@ public record TrainConfig(
     csv = csv == null ? CsvSettings.DETECT : csv;
     checks = checks == null ? EvaluationSettings.DEFAULTS : checks;
     fairness = fairness == null ? FairnessSettings.NONE : fairness;
+    familySettings = familySettings == null ? FamilySettings.NONE : familySettings;
     if (jobs < 1) {
       throw new InvalidParameterException("--jobs was " + jobs + " but must be >= 1");
     }

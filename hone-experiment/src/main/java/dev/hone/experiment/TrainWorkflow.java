@@ -155,15 +155,18 @@ public final class TrainWorkflow {
     Learner learner = Learners.byName(LEARNER);
     Metric objective = cfg.metric() == null ? Metric.defaultObjective(task) : Metric.parse(cfg.metric(), task);
     Direction direction = objective.higherIsBetter() ? Direction.MAXIMIZE : Direction.MINIMIZE;
-    SearchSpace space = SearchSpace.fromHints(learner.paramSpecs());
+    FamilySearch fam = FamilySearch.create(cfg.familySettings(), Learners.all());
+    SearchSpace space =
+        fam == null ? SearchSpace.fromHints(learner.paramSpecs()) : fam.space().space();
     List<String> paramNames = new ArrayList<>(space.distributions().keySet());
 
     String storageUrl = cfg.storageUrl();
     try (StudyLock lock = StudyLock.acquire(storageUrl, cfg.studyName());
         StudyStore store = StudyStores.open(storageUrl)) {
-      Sampler sampler = sampler(cfg.sampler(), space);
+      Sampler sampler = fam == null ? sampler(cfg.sampler(), space) : fam.sampler(cfg.sampler());
       Map<String, String> fingerprint =
-          StudyFingerprint.of(data, cfg, objective.metricName(), LEARNER, cfg.sampler(), splits);
+          StudyFingerprint.of(data, cfg, objective.metricName(),
+              fam == null ? LEARNER : fam.fingerprint(), cfg.sampler(), splits);
       StudyFingerprint.checkExisting(store, cfg.studyName(), storageUrl, fingerprint);
       LowFidelitySearch lowFi = null;
       if (cfg.fidelity() != null) {
@@ -189,12 +192,14 @@ public final class TrainWorkflow {
       long searchStart = System.nanoTime();
       dev.hone.search.study.Objective trialObjective =
           trial -> {
-            Map<String, Object> sampled = trial.suggestAll(space);
-            ParamSet params = ParamSet.resolve(learner.paramSpecs(), sampled);
+            FamilySpace.Choice choice = fam == null
+                ? new FamilySpace.Choice(LEARNER, learner, trial.suggestAll(space))
+                : fam.suggest(trial);
+            ParamSet params = ParamSet.resolve(choice.learner().paramSpecs(), choice.params());
             long fitSeed = Seeds.derive(cfg.seed(), "trial-fit", trial.number());
             long t0 = System.nanoTime();
             try (Model m =
-                learner.fit(
+                choice.learner().fit(
                     new FitRequest(
                         xTrain, yTrain, xValid, yValid, task, nClasses, params, fitSeed, threads,
                         TrialPruning.sink(study, trial),
@@ -209,7 +214,11 @@ public final class TrainWorkflow {
                 fairPlan.recordTrial(trial, p.positiveScores());
               }
               engineNanos.addAndGet(System.nanoTime() - t0);
-              return objective.compute(yValid, p);
+              double score = objective.compute(yValid, p);
+              if (fam != null) {
+                fam.afterFit(trial, m, xValid);
+              }
+              return score;
             }
           };
       StudyListener trialListener =
@@ -269,7 +278,9 @@ public final class TrainWorkflow {
                   ? study.bestTrial()
                   : fairPlan.selectBest(trials, direction, study.bestTrial()))
               .orElseThrow(
-                  () -> new HoneException("no trial completed; see the log for trial errors"));
+                  () -> fam != null ? fam.noFeasible(trials)
+                      : new HoneException("no trial completed; see the log for trial errors"));
+      Learner finalLearner = fam == null ? learner : fam.resolve(best).learner();
 
       // per-group thresholds are fitted on the validation scores of the model they will be
       // applied to, so that model is fitted on the training split only (the best trial's model)
@@ -282,14 +293,15 @@ public final class TrainWorkflow {
         bestParams.put("n_estimators", Long.parseLong(bestIt) + 1);
         bestParams.put("early_stopping_rounds", 0L);
       }
-      ParamSet finalParams = ParamSet.resolve(learner.paramSpecs(), bestParams);
+      ParamSet finalParams = ParamSet.resolve(
+          finalLearner.paramSpecs(), fam == null ? bestParams : fam.refitParams(best));
       FeatureMatrix xFit = trainOnly ? xTrain : concat(xTrain, xValid);
       double[] yFit = trainOnly ? yTrain : concat(yTrain, yValid);
       long finalSeed = trainOnly ? Seeds.derive(cfg.seed(), "trial-fit", best.number())
           : Seeds.derive(cfg.seed(), "final-fit", 0);
       long t0 = System.nanoTime();
       try (Model model =
-          learner.fit(
+          finalLearner.fit(
               new FitRequest(
                   xFit, yFit, null, null, task, nClasses, finalParams, finalSeed, threads, null,
                   fairPlan == null ? null : fairPlan.refitWeights()))) {
@@ -297,6 +309,9 @@ public final class TrainWorkflow {
         listener.stage("evaluating once on the test split");
         Predictions testPred = model.predict(xTest);
         engineNanos.addAndGet(System.nanoTime() - t0);
+        Leaderboard families = fam == null ? null // measures the final model as it is now
+            : fam.leaderboard(trials, direction, objective.metricName(), best.number(), model,
+                xValid);
         EvaluationResult eval =
             Evaluator.evaluate(
                 task, yTest, testPred, classLabels, BOOTSTRAP_ROUNDS,
@@ -361,7 +376,7 @@ public final class TrainWorkflow {
         ModelProvenance prov =
             new ModelProvenance(
                 Versions.hone(),
-                learner.name(),
+                finalLearner.name(),
                 task.name(),
                 full.target(),
                 data.trainProvenance(),
@@ -373,7 +388,7 @@ public final class TrainWorkflow {
                 storageUrl,
                 best.number(),
                 cfg.seed(),
-                EnvironmentInfo.current(Versions.libraries(learner)),
+                EnvironmentInfo.current(Versions.libraries(finalLearner)),
                 started.toString(),
                 finished.toString());
         ModelBundle.write(out.resolve("model"), model, prep, data, prov);
@@ -383,8 +398,9 @@ public final class TrainWorkflow {
 
         listener.stage("explaining the model: TreeSHAP, permutation importance, partial dependence");
         Object rounds = model.fitInfo().get("rounds_trained");
-        Explanations explanations =
-            Explanations.compute(
+        Explanations explanations = fam != null && !FamilySearch.treeModel(out.resolve("model"))
+            ? null
+            : Explanations.compute(
                 task, out.resolve("model").resolve("model.json"),
                 rounds == null ? 0 : ((Number) rounds).intValue(), model, prep, xFit, xTest, yTest,
                 objective, Seeds.derive(cfg.seed(), "explain", 0));
@@ -406,7 +422,12 @@ public final class TrainWorkflow {
         metricsJson.put("slices", sliceReport);
         metricsJson.put("slice_discovery", found);
         metricsJson.put("diagnostics", diagnostics);
-        metricsJson.put("explanations", explanations.json());
+        if (explanations != null) {
+          metricsJson.put("explanations", explanations.json());
+        }
+        if (families != null) {
+          metricsJson.put("families", families);
+        }
         if (fairness != null) {
           Map<String, Object> fairnessJson = fairness.json();
           FairnessPlan.addJson(fairnessJson, mitigation, tradeoff);
@@ -431,6 +452,9 @@ public final class TrainWorkflow {
           reportModel =
               reportModel.withFairness(FairnessPlan.view(fairness.view(), mitigation, tradeoff));
         }
+        if (families != null) {
+          reportModel = reportModel.withFamilies(FamiliesViews.of(families));
+        }
         if (paramImportance != null) {
           List<ReportModel.Fact> rows = new ArrayList<>();
           for (dev.hone.search.importance.ParamImportance pi : paramImportance.importances()) {
@@ -440,7 +464,8 @@ public final class TrainWorkflow {
           reportModel = reportModel.withParamImportance(rows);
         }
         HtmlReport.write(
-            reportModel, Diagnostics.view(diagnostics), explanations.view(), sections,
+            reportModel, Diagnostics.view(diagnostics),
+            explanations == null ? null : explanations.view(), sections,
             FidelityViews.view(fidelitySummary), robustness == null ? null : robustness.view(),
             out.resolve("report.html"));
 
@@ -450,7 +475,7 @@ public final class TrainWorkflow {
                 java.util.Locale.ROOT,
                 "timing: total %.2f s, search %.2f s, inside %s fit/predict %.2f s (%.1f%% of"
                     + " total)",
-                total, searchNanos / 1e9, learner.name(), engineNanos.get() / 1e9,
+                total, searchNanos / 1e9, finalLearner.name(), engineNanos.get() / 1e9,
                 100 * engineNanos.get() / 1e9 / total));
         Map<String, Double> testMetrics = new LinkedHashMap<>();
         for (MetricValue mv : eval.metrics()) {

@@ -157,6 +157,9 @@ public final class HtmlReport {
     if (m.fairness() != null) {
       ctx.put("fairness", fairness(m.fairness()));
     }
+    if (m.families() != null) {
+      ctx.put("families", FamiliesSection.context(m.families()));
+    }
     ctx.put("provenance", m.provenance());
     return TEMPLATE.execute(ctx);
   }

@@ -25,6 +25,8 @@ import java.util.List;
  * @param provenance model provenance facts
  * @param fairness the fairness section, or {@code null} when no sensitive column was audited
  * @param paramImportance hyperparameter importances, most important first; may be empty
+ * @param families the model-families section (leaderboard per family, Pareto front), or {@code
+ *     null} when the run searched one family without deployment limits
  */
 public record ReportModel(
     String title,
@@ -44,7 +46,42 @@ public record ReportModel(
     List<Fact> residuals,
     List<Fact> provenance,
     FairnessView fairness,
-    List<Fact> paramImportance) {
+    List<Fact> paramImportance,
+    FamiliesView families) {
+
+  /** A report without a model-families section. */
+  public ReportModel(
+      String title,
+      List<Fact> overview,
+      List<String> warnings,
+      List<ColumnSummary> columns,
+      List<SplitRow> splits,
+      String objective,
+      boolean maximize,
+      List<String> paramNames,
+      List<TrialRow> trials,
+      int leaderboardSize,
+      int bestTrial,
+      List<MetricRow> testMetrics,
+      int testRows,
+      Confusion confusion,
+      List<Fact> residuals,
+      List<Fact> provenance,
+      FairnessView fairness,
+      List<Fact> paramImportance) {
+    this(
+        title, overview, warnings, columns, splits, objective, maximize, paramNames, trials,
+        leaderboardSize, bestTrial, testMetrics, testRows, confusion, residuals, provenance,
+        fairness, paramImportance, null);
+  }
+
+  /** This report with a model-families section. */
+  public ReportModel withFamilies(FamiliesView view) {
+    return new ReportModel(
+        title, overview, warnings, columns, splits, objective, maximize, paramNames, trials,
+        leaderboardSize, bestTrial, testMetrics, testRows, confusion, residuals, provenance,
+        fairness, paramImportance, view);
+  }
 
   /** A report with the given fairness section and no hyperparameter importance. */
   public ReportModel(
@@ -99,7 +136,7 @@ public record ReportModel(
     return new ReportModel(
         title, overview, warnings, columns, splits, objective, maximize, paramNames, trials,
         leaderboardSize, bestTrial, testMetrics, testRows, confusion, residuals, provenance, view,
-        paramImportance);
+        paramImportance, families);
   }
 
   /**
@@ -110,7 +147,7 @@ public record ReportModel(
     return new ReportModel(
         title, overview, warnings, columns, splits, objective, maximize, paramNames, trials,
         leaderboardSize, bestTrial, testMetrics, testRows, confusion, residuals, provenance,
-        fairness, importance);
+        fairness, importance, families);
   }
 
   public ReportModel {

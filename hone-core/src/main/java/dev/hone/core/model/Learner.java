@@ -14,6 +14,18 @@ public interface Learner {
   /** Stable short name, e.g. {@code xgboost}. */
   String name();
 
+  /**
+   * The model family this learner stands for in a search over families (macro search, {@code hone
+   * train --families}), e.g. {@code gbtree}, {@code dart}, {@code gblinear}, {@code rf}, {@code
+   * mlp}; unique among registered learners. Defaults to {@link #name()}, so any learner found
+   * through {@link java.util.ServiceLoader} is a family of its own without further registration.
+   * A learner that cannot train on a tabular feature matrix (an image network, say) returns
+   * {@code null} and is left out of family searches.
+   */
+  default String family() {
+    return name();
+  }
+
   /** Every hyperparameter, declared once; order is the order shown to users. */
   List<ParamSpec> paramSpecs();
 

@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param stoppedBy why training stopped: a {@link StopReason#code()}
  * @param featureNames one name per input column, in order
  * @param engineVersions engine name to version that wrote the model
+ * @param variant the {@link XGBoostVariant} name ({@code GBTREE}, {@code DART}, {@code GBLINEAR},
+ *     {@code RANDOM_FOREST}); {@code null} in files written before variants existed, read as
+ *     {@code GBTREE}
  */
 record ModelMeta(
     @JsonProperty("format_version") int formatVersion,
@@ -35,7 +38,8 @@ record ModelMeta(
     @JsonProperty("best_validation_score") double bestValidationScore,
     @JsonProperty("stopped_by") String stoppedBy,
     @JsonProperty("feature_names") List<String> featureNames,
-    @JsonProperty("engine_versions") Map<String, String> engineVersions) {
+    @JsonProperty("engine_versions") Map<String, String> engineVersions,
+    @JsonProperty("variant") String variant) {
 
   static final int FORMAT_VERSION = 1;
 
@@ -48,6 +52,19 @@ record ModelMeta(
           "best_iteration " + bestIteration + " must lie in [0, rounds_trained " + roundsTrained
               + ")");
     }
+  }
+
+  /** The meta of a gbtree model (files written before variants existed). */
+  ModelMeta(int formatVersion, TaskType task, int nClasses, String objective, String evalMetric,
+      int bestIteration, int roundsTrained, double bestValidationScore, String stoppedBy,
+      List<String> featureNames, Map<String, String> engineVersions) {
+    this(formatVersion, task, nClasses, objective, evalMetric, bestIteration, roundsTrained,
+        bestValidationScore, stoppedBy, featureNames, engineVersions, null);
+  }
+
+  /** The variant that trained the model. */
+  XGBoostVariant variantOrDefault() {
+    return variant == null ? XGBoostVariant.GBTREE : XGBoostVariant.valueOf(variant);
   }
 
   /** Number of outputs per row in margin space: {@code nClasses} for multiclass, else 1. */

@@ -57,9 +57,14 @@ import org.slf4j.LoggerFactory;
  * <p><b>Native resources.</b> Matrices are freed before {@code fit} returns, whatever happens; the
  * booster is owned by the returned {@link XGBoostModel} and freed by its {@code close()}.
  *
+ * <p><b>Variants.</b> The same learner trains each {@link XGBoostVariant} (model family); the
+ * registered subclasses {@link XGBoostDartLearner}, {@link XGBoostLinearLearner} and {@link
+ * XGBoostForestLearner} fix the variant so that {@link java.util.ServiceLoader} finds one learner
+ * per family. Any of them loads a model saved by any variant (the variant is stored with it).
+ *
  * <p>Thread safety: stateless; {@code fit} and {@code load} may run concurrently.
  */
-public final class XGBoostLearner implements Learner {
+public class XGBoostLearner implements Learner {
   /** The learner's registered name. */
   public static final String NAME = "xgboost";
 
@@ -73,14 +78,37 @@ public final class XGBoostLearner implements Learner {
 
   private static final Logger LOG = LoggerFactory.getLogger(XGBoostLearner.class);
 
+  private final XGBoostVariant variant;
+
+  /** The gbtree learner, {@value #NAME}. */
+  public XGBoostLearner() {
+    this(XGBoostVariant.GBTREE);
+  }
+
+  /** The learner of one variant (family); see {@link XGBoostVariant}. */
+  public XGBoostLearner(XGBoostVariant variant) {
+    this.variant = java.util.Objects.requireNonNull(variant, "variant");
+  }
+
+  /** The variant this learner trains. */
+  public XGBoostVariant variant() {
+    return variant;
+  }
+
   @Override
   public String name() {
-    return NAME;
+    return variant.learnerName();
+  }
+
+  /** The model family: {@code gbtree}, {@code dart}, {@code gblinear} or {@code rf}. */
+  @Override
+  public String family() {
+    return variant.family();
   }
 
   @Override
   public List<ParamSpec> paramSpecs() {
-    return XGBoostParams.all();
+    return variant.paramSpecs();
   }
 
   /**
@@ -108,7 +136,7 @@ public final class XGBoostLearner implements Learner {
     boolean hasValidation = request.validation() != null;
     int patience = hasValidation ? params.getInt(XGBoostParams.EARLY_STOPPING_ROUNDS.name()) : 0;
 
-    Map<String, Object> booster = new HashMap<>(XGBoostParams.boosterParams(params));
+    Map<String, Object> booster = new HashMap<>(XGBoostParams.boosterParams(params, variant));
     booster.put("objective", objective);
     booster.put("eval_metric", metric);
     if (task == TaskType.MULTICLASS) {
@@ -187,7 +215,7 @@ public final class XGBoostLearner implements Learner {
       ModelMeta meta =
           new ModelMeta(
               ModelMeta.FORMAT_VERSION, task, nClasses, objective, metric, best, rounds, bestValue,
-              reason.code(), names, engineVersions());
+              reason.code(), names, engineVersions(), variant.name());
       XGBoostModel model = new XGBoostModel(b, meta);
       b = null; // now owned by the model
       return model;

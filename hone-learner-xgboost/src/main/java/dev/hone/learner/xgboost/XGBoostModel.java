@@ -37,7 +37,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * {@code DMatrix} and runs exclusively; {@link #close()} waits for running calls. Any call after
  * {@code close()} throws {@link IllegalStateException}.
  */
-public final class XGBoostModel implements Model {
+public final class XGBoostModel implements Model, dev.hone.core.model.SizedModel {
   private final ModelMeta meta;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private Booster booster; // guarded by lock; null once closed
@@ -49,7 +49,12 @@ public final class XGBoostModel implements Model {
 
   @Override
   public String learnerName() {
-    return XGBoostLearner.NAME;
+    return meta.variantOrDefault().learnerName();
+  }
+
+  /** The variant (model family) that trained this model. */
+  public XGBoostVariant variant() {
+    return meta.variantOrDefault();
   }
 
   /** The task the model was trained for. */
@@ -264,6 +269,51 @@ public final class XGBoostModel implements Model {
     return java.util.Collections.unmodifiableMap(m);
   }
 
+  /**
+   * Trees: the number of nodes (splits and leaves) of the trees used for prediction, i.e. of the
+   * first {@code (bestIteration + 1) * groups * num_parallel_tree} trees; gblinear: the number of
+   * weights, biases included ({@code (F + 1) * groups}). Read from the booster's JSON model.
+   */
+  @Override
+  public long parameterCount() {
+    byte[] json;
+    lock.readLock().lock();
+    try {
+      json = open().toByteArray("json");
+    } catch (XGBoostError e) {
+      throw XGBoostNative.wrap("serialising the model", e);
+    } finally {
+      lock.readLock().unlock();
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode gb =
+          Json.mapper().readTree(json).get("learner").get("gradient_booster");
+      String name = gb.get("name").asText();
+      if (name.equals("gblinear")) {
+        return gb.get("model").get("weights").size();
+      }
+      com.fasterxml.jackson.databind.JsonNode model =
+          name.equals("dart") ? gb.get("gbtree").get("model") : gb.get("model");
+      com.fasterxml.jackson.databind.JsonNode trees = model.get("trees");
+      long parallel = model.get("gbtree_model_param").get("num_parallel_tree").asLong(1);
+      long used = Math.min(trees.size(),
+          (long) (meta.bestIteration() + 1) * meta.groups() * Math.max(1, parallel));
+      long nodes = 0;
+      for (int i = 0; i < used; i++) {
+        nodes += trees.get(i).get("tree_param").get("num_nodes").asLong();
+      }
+      return nodes;
+    } catch (IOException | RuntimeException e) {
+      throw new HoneException("cannot read the size of the xgboost model: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code "weights"} for gblinear, else {@code "nodes"}. */
+  @Override
+  public String parameterUnit() {
+    return variant() == XGBoostVariant.GBLINEAR ? "weights" : "nodes";
+  }
+
   /** Frees the native booster; idempotent. Waits for predictions in progress. */
   @Override
   public void close() {
@@ -294,6 +344,9 @@ public final class XGBoostModel implements Model {
     if (n == 0) {
       return new float[0][];
     }
+    if (meta.variantOrDefault() == XGBoostVariant.GBLINEAR) {
+      return linearPredict(x, type);
+    }
     lock.readLock().lock();
     try {
       return open()
@@ -302,6 +355,29 @@ public final class XGBoostModel implements Model {
       throw XGBoostNative.wrap("predicting", e);
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Linear models: XGBoost has no in-place prediction for {@code gblinear} and ignores a round
+   * range (a linear model is the sum of all its rounds), so predict through a {@code DMatrix} with
+   * every round; {@code bestIteration} is always the last round for this variant.
+   */
+  private float[][] linearPredict(FeatureMatrix x, Booster.PredictionType type) {
+    lock.writeLock().lock();
+    try {
+      Booster b = open();
+      DMatrix d = null;
+      try {
+        d = new DMatrix(x.data(), x.nRows(), x.nCols(), Float.NaN);
+        return b.predict(d, type == Booster.PredictionType.kMargin, 0);
+      } finally {
+        XGBoostNative.dispose(d);
+      }
+    } catch (XGBoostError e) {
+      throw XGBoostNative.wrap("predicting", e);
+    } finally {
+      lock.writeLock().unlock();
     }
   }
 

@@ -179,6 +179,217 @@ public final class XGBoostParams {
           256, 2, Integer.MAX_VALUE,
           null);
 
+  /**
+   * DART: probability of dropping each earlier tree when a round starts (XGBoost {@code
+   * rate_drop}). Default 0, valid {@code [0, 1]}; searched over {@code [0, 0.3]}.
+   */
+  public static final ParamSpec RATE_DROP =
+      ParamSpec.floatParam(
+          "rate_drop",
+          "DART: fraction of earlier trees dropped at each round; in [0, 1].",
+          0.0, 0.0, true, 1.0, true,
+          SearchHint.range(0.0, 0.3));
+
+  /**
+   * DART: probability of skipping the dropout in a round (XGBoost {@code skip_drop}). Default 0,
+   * valid {@code [0, 1]}; searched over {@code [0, 0.5]}.
+   */
+  public static final ParamSpec SKIP_DROP =
+      ParamSpec.floatParam(
+          "skip_drop",
+          "DART: probability of skipping dropout in a round; in [0, 1].",
+          0.0, 0.0, true, 1.0, true,
+          SearchHint.range(0.0, 0.5));
+
+  /**
+   * DART: how dropped trees are chosen: {@code uniform} or {@code weighted} (in proportion to
+   * their weights). Default {@code uniform}; searched over both.
+   */
+  public static final ParamSpec SAMPLE_TYPE =
+      ParamSpec.choiceParam(
+          "sample_type",
+          "DART: how dropped trees are chosen.",
+          "uniform", List.of("uniform", "weighted"),
+          SearchHint.choices(List.of("uniform", "weighted")));
+
+  /**
+   * DART: how a new tree and the dropped ones are re-weighted: {@code tree} or {@code forest}.
+   * Default {@code tree}; searched over both.
+   */
+  public static final ParamSpec NORMALIZE_TYPE =
+      ParamSpec.choiceParam(
+          "normalize_type",
+          "DART: weight normalisation of new and dropped trees.",
+          "tree", List.of("tree", "forest"),
+          SearchHint.choices(List.of("tree", "forest")));
+
+  /**
+   * DART: shrinkage, searched higher than for gbtree ({@code [0.05, 0.5]}, log scale) because
+   * DART is given a smaller round budget ({@link #DART_ROUNDS}).
+   */
+  public static final ParamSpec DART_LEARNING_RATE =
+      ParamSpec.floatParam(
+          "learning_rate",
+          "Shrinkage applied to each new tree's leaf weights (XGBoost eta); unit-less factor.",
+          0.3, 0.0, false, 1.0, true,
+          SearchHint.logRange(0.05, 0.5));
+
+  /**
+   * DART: at most 100 rounds (see {@link #DART_LEARNING_RATE}): DART's training and validation
+   * predictions cannot use XGBoost's prediction cache, so a round costs time proportional to the
+   * rounds before it and the whole fit grows with the square of the rounds.
+   */
+  public static final ParamSpec DART_ROUNDS =
+      ParamSpec.intParam(
+          "n_estimators",
+          "Maximum number of boosting rounds; an upper bound when early stopping is on.",
+          100, 1, 100_000,
+          null);
+
+  /** DART: early stopping patience of 15 rounds (DART has 100 rounds at most). */
+  public static final ParamSpec DART_EARLY_STOPPING_ROUNDS =
+      ParamSpec.intParam(
+          "early_stopping_rounds",
+          "Stop after this many rounds without validation improvement; 0 = off.",
+          15, 0, 100_000,
+          null);
+
+  /**
+   * gblinear: step size of each coordinate-descent round. Default 0.5, valid {@code (0, 1]};
+   * searched on a log scale over {@code [0.1, 1]}: coordinate descent takes Newton steps per
+   * weight, so steps near 1 converge in a few dozen rounds.
+   */
+  public static final ParamSpec LINEAR_LEARNING_RATE =
+      ParamSpec.floatParam(
+          "learning_rate",
+          "Step size of each boosting round of the linear model; unit-less factor.",
+          0.5, 0.0, false, 1.0, true,
+          SearchHint.logRange(0.1, 1.0));
+
+  /**
+   * gblinear: L2 penalty on the weights. XGBoost multiplies it by the sum of instance weights
+   * (the number of training rows), so it is a per-row penalty: 1 already shrinks every weight
+   * hard. Default 0, valid {@code [0, ∞)}; searched on a log scale over {@code [1e-6, 0.1]}.
+   */
+  public static final ParamSpec LINEAR_REG_LAMBDA =
+      ParamSpec.floatParam(
+          "reg_lambda",
+          "L2 penalty on the linear weights per training row (XGBoost lambda).",
+          0.0, 0.0, true, Double.POSITIVE_INFINITY, false,
+          SearchHint.logRange(1e-6, 0.1));
+
+  /**
+   * gblinear: L1 penalty on the weights (drives weights to exactly zero), per training row as
+   * {@link #LINEAR_REG_LAMBDA}. Default 0, valid {@code [0, ∞)}; searched on a log scale over
+   * {@code [1e-6, 0.1]}.
+   */
+  public static final ParamSpec LINEAR_REG_ALPHA =
+      ParamSpec.floatParam(
+          "reg_alpha",
+          "L1 penalty on the linear weights per training row (XGBoost alpha).",
+          0.0, 0.0, true, Double.POSITIVE_INFINITY, false,
+          SearchHint.logRange(1e-6, 0.1));
+
+  /**
+   * gblinear: number of coordinate-descent rounds, trained exactly (see {@link
+   * XGBoostVariant#GBLINEAR}). Default 50, valid {@code [1, 100000]}; searched on a log scale
+   * over {@code [10, 100]}: with steps near 1 coordinate descent has converged well before 100
+   * rounds, and each round visits every feature over every row.
+   */
+  public static final ParamSpec LINEAR_ROUNDS =
+      ParamSpec.intParam(
+          "n_estimators",
+          "Number of boosting rounds of the linear model (trained exactly; no early stopping).",
+          50, 1, 100_000,
+          SearchHint.logRange(10, 100));
+
+  /** gblinear and random forest: early stopping off (fixed; not searched). */
+  public static final ParamSpec NO_EARLY_STOPPING =
+      ParamSpec.intParam(
+          "early_stopping_rounds",
+          "Early stopping patience in rounds; fixed at 0 (off) for this family.",
+          0, 0, 0,
+          null);
+
+  /**
+   * Random forest: number of trees grown in the single round (XGBoost {@code
+   * num_parallel_tree}). Default 100, valid {@code [1, 100000]}; searched on a log scale over
+   * {@code [20, 300]}.
+   */
+  public static final ParamSpec NUM_PARALLEL_TREE =
+      ParamSpec.intParam(
+          "num_parallel_tree",
+          "Random forest: number of trees grown in parallel in the one round.",
+          100, 1, 100_000,
+          SearchHint.logRange(20, 300));
+
+  /** Random forest: exactly one round (fixed). */
+  public static final ParamSpec FOREST_ROUNDS =
+      ParamSpec.intParam(
+          "n_estimators",
+          "Random forest: one boosting round (fixed).",
+          1, 1, 1,
+          null);
+
+  /**
+   * Random forest: fraction of rows sampled (without replacement) for each tree. Default 0.8,
+   * valid {@code (0, 1)}: a forest needs row sampling; searched over {@code [0.5, 0.9]}.
+   */
+  public static final ParamSpec FOREST_SUBSAMPLE =
+      ParamSpec.floatParam(
+          "subsample",
+          "Random forest: fraction of training rows sampled for each tree; in (0, 1).",
+          0.8, 0.0, false, 1.0, false,
+          SearchHint.range(0.5, 0.9));
+
+  /**
+   * Random forest: fraction of columns sampled at each split node (XGBoost {@code
+   * colsample_bynode}). Default 0.8, valid {@code (0, 1)}; searched over {@code [0.3, 0.9]}.
+   */
+  public static final ParamSpec COLSAMPLE_BYNODE =
+      ParamSpec.floatParam(
+          "colsample_bynode",
+          "Random forest: fraction of columns sampled at each split; in (0, 1).",
+          0.8, 0.0, false, 1.0, false,
+          SearchHint.range(0.3, 0.9));
+
+  /** Random forest: depth searched deeper ({@code [4, 14]}) than boosting; default 10. */
+  public static final ParamSpec FOREST_MAX_DEPTH =
+      ParamSpec.intParam(
+          "max_depth",
+          "Maximum tree depth in levels of splits; 0 = unlimited (hist and approx only).",
+          10, 0, Integer.MAX_VALUE,
+          SearchHint.range(4, 14));
+
+  private static final List<ParamSpec> DART =
+      List.of(
+          DART_LEARNING_RATE, MAX_DEPTH, MIN_CHILD_WEIGHT, SUBSAMPLE, COLSAMPLE_BYTREE, REG_LAMBDA,
+          REG_ALPHA, GAMMA, RATE_DROP, SKIP_DROP, SAMPLE_TYPE, NORMALIZE_TYPE, DART_ROUNDS,
+          DART_EARLY_STOPPING_ROUNDS, TREE_METHOD, MAX_BIN);
+
+  private static final List<ParamSpec> LINEAR =
+      List.of(LINEAR_LEARNING_RATE, LINEAR_REG_LAMBDA, LINEAR_REG_ALPHA, LINEAR_ROUNDS,
+          NO_EARLY_STOPPING);
+
+  private static final List<ParamSpec> FOREST =
+      List.of(NUM_PARALLEL_TREE, FOREST_MAX_DEPTH, MIN_CHILD_WEIGHT, FOREST_SUBSAMPLE,
+          COLSAMPLE_BYNODE, REG_LAMBDA, FOREST_ROUNDS, NO_EARLY_STOPPING, TREE_METHOD, MAX_BIN);
+
+  /** The DART variant's parameters (unmodifiable). */
+  public static List<ParamSpec> dart() {
+    return DART;
+  }
+
+  /** The gblinear variant's parameters (unmodifiable). */
+  public static List<ParamSpec> linear() {
+    return LINEAR;
+  }
+
+  /** The random-forest variant's parameters (unmodifiable). */
+  public static List<ParamSpec> forest() {
+    return FOREST;
+  }
+
   private static final List<ParamSpec> ALL =
       List.of(
           LEARNING_RATE,
@@ -208,6 +419,9 @@ public final class XGBoostParams {
    * @throws InvalidParameterException naming the parameters and what to change
    */
   static void checkCombination(ParamSet params) {
+    if (!params.asMap().containsKey(TREE_METHOD.name())) {
+      return; // gblinear: no trees
+    }
     String method = params.getString(TREE_METHOD.name());
     if ("exact".equals(method)) {
       if (params.getLong(MAX_DEPTH.name()) == 0) {
@@ -229,14 +443,29 @@ public final class XGBoostParams {
    * except the loop-only ones, with {@code max_bin} left out for {@code exact}.
    */
   static Map<String, Object> boosterParams(ParamSet params) {
+    return boosterParams(params, XGBoostVariant.GBTREE);
+  }
+
+  /**
+   * The booster parameters of {@code params} for {@code variant}: its declared parameters except
+   * the loop-only ones ({@code max_bin} left out for {@code exact}), then {@code booster} (left
+   * to XGBoost's default {@code gbtree} for the gbtree variant) and the variant's fixed
+   * parameters.
+   */
+  static Map<String, Object> boosterParams(ParamSet params, XGBoostVariant variant) {
     Map<String, Object> out = new LinkedHashMap<>();
-    boolean exact = "exact".equals(params.getString(TREE_METHOD.name()));
-    for (ParamSpec s : ALL) {
+    boolean exact = params.asMap().containsKey(TREE_METHOD.name())
+        && "exact".equals(params.getString(TREE_METHOD.name()));
+    for (ParamSpec s : variant.paramSpecs()) {
       if (LOOP_ONLY.contains(s.name()) || (exact && s == MAX_BIN)) {
         continue;
       }
       out.put(s.name(), params.get(s.name()));
     }
+    if (variant != XGBoostVariant.GBTREE) {
+      out.put("booster", variant.booster());
+    }
+    out.putAll(variant.fixedParams());
     return out;
   }
 }

@@ -9,7 +9,8 @@ public enum StopReason {
   /** {@link ExecutionPlan#patience()} finished trials in a row brought no improvement. */
   NO_IMPROVEMENT,
   /**
-   * With de-duplication on: every configuration of the discrete space was evaluated, or {@link
+   * The sampler has nothing new to propose ({@link dev.hone.search.sampler.Sampler#isExhausted},
+   * e.g. every point of a grid was evaluated); or, with de-duplication on: every configuration of the discrete space was evaluated, or {@link
    * ExecutionPlan#MAX_CONSECUTIVE_DUPLICATES} sampled configurations in a row were duplicates.
    */
   SPACE_EXHAUSTED

@@ -301,10 +301,39 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
           return StopReason.TARGET_REACHED;
         }
       }
+      java.util.concurrent.atomic.AtomicReference<List<TrialRecord>> lazy =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      dev.hone.search.sampler.StudyView view = new dev.hone.search.sampler.StudyView() {
+        @Override
+        public String name() {
+          return study.name();
+        }
+
+        @Override
+        public Direction direction() {
+          return study.direction();
+        }
+
+        @Override
+        public long seed() {
+          return study.seed();
+        }
+
+        @Override
+        public List<TrialRecord> trials() {
+          if (lazy.get() == null) {
+            lazy.set(study.trials());
+          }
+          return lazy.get();
+        }
+      };
+      if (study.sampler().isExhausted(view)) {
+        return StopReason.SPACE_EXHAUSTED;
+      }
       if (plan.patience() == null && plan.dedupeSpace() == null) {
         return null;
       }
-      List<TrialRecord> all = study.trials();
+      List<TrialRecord> all = view.trials();
       if (plan.patience() != null && sinceImprovement(all, study.direction())
           >= plan.patience()) {
         return StopReason.NO_IMPROVEMENT;

@@ -95,7 +95,11 @@ public record Evaluation(int number, TrialState state, List<Double> values, List
     return out;
   }
 
-  private static String encode(double[] a) {
+  /**
+   * A JSON array of {@code a}, non-finite entries written as the strings {@code "NaN"}, {@code
+   * "Infinity"}, {@code "-Infinity"}; read back by {@link #of(TrialRecord)}.
+   */
+  public static String encode(double[] a) {
     StringBuilder b = new StringBuilder("[");
     for (int i = 0; i < a.length; i++) {
       if (i > 0) {

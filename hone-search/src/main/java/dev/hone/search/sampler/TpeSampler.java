@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *       their number. If {@code n < nStartupTrials}, sample as {@link RandomSampler} does (with the
  *       same generator, so the first trials equal those of a random search with the same seed).
  *   <li>Rank the observations, best first: COMPLETE trials by their value as a loss ({@code v} when
- *       minimising, {@code -v} when maximising); then PRUNED trials, those pruned at a later step
+ *       minimising, {@code -v} when maximising); then COMPLETE trials that violate a
+ *       post-evaluation constraint, by total violation; then PRUNED trials, those pruned at a later step
  *       first and, at equal steps, by their last intermediate value as a loss (NaN last); then
  *       PRUNED trials with no intermediate value; then, with {@code constantLiar}, the RUNNING
  *       trials (the "constant liar" of Ginsbourger et al. 2010 as Optuna applies it: a trial still
@@ -524,8 +525,10 @@ public final class TpeSampler implements Sampler {
   }
 
   /**
-   * The observations best first: COMPLETE by loss, PRUNED by depth then last value, PRUNED
-   * without values, then (with {@code liar}) RUNNING; ties by trial number.
+   * The observations best first: feasible COMPLETE by loss, infeasible COMPLETE (a positive
+   * post-evaluation constraint value, see {@code Trial.setConstraints}) by total violation, as
+   * Optuna's constrained TPE does, PRUNED by depth then last value, PRUNED without values, then
+   * (with {@code liar}) RUNNING; ties by trial number.
    */
   static List<TrialRecord> rank(List<TrialRecord> trials, Direction direction, boolean liar) {
     int size = trials.size();
@@ -535,21 +538,25 @@ public final class TpeSampler implements Sampler {
     List<Integer> idx = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       TrialRecord t = trials.get(i);
-      if (t.state() == TrialState.COMPLETE && t.value() != null) {
+      double violation = t.state() == TrialState.COMPLETE ? violation(t) : 0;
+      if (t.state() == TrialState.COMPLETE && t.value() != null && violation > 0) {
+        cls[i] = 1;
+        loss[i] = violation;
+      } else if (t.state() == TrialState.COMPLETE && t.value() != null) {
         cls[i] = 0;
         loss[i] = rankLoss(t.value(), direction);
       } else if (t.state() == TrialState.PRUNED) {
         Map<Integer, Double> iv = t.intermediateValues();
         if (iv.isEmpty()) {
-          cls[i] = 2;
+          cls[i] = 3;
         } else {
-          cls[i] = 1;
+          cls[i] = 2;
           int step = lastStep(iv);
           negStep[i] = -step;
           loss[i] = rankLoss(iv.get(step), direction);
         }
       } else if (liar && t.state() == TrialState.RUNNING) {
-        cls[i] = 3;
+        cls[i] = 4;
       } else {
         continue;
       }
@@ -575,6 +582,19 @@ public final class TpeSampler implements Sampler {
       out.add(trials.get(i));
     }
     return out;
+  }
+
+  /**
+   * Total constraint violation of a trial (Deb's {@code sum max(0, c)}, NaN as infinite) from its
+   * {@value dev.hone.search.multiobjective.Evaluation#CONSTRAINTS_ATTRIBUTE} attribute; 0 without
+   * one.
+   */
+  private static double violation(TrialRecord t) {
+    if (!t.userAttributes().containsKey(
+        dev.hone.search.multiobjective.Evaluation.CONSTRAINTS_ATTRIBUTE)) {
+      return 0;
+    }
+    return dev.hone.search.multiobjective.Evaluation.of(t).violation();
   }
 
   private static int lastStep(Map<Integer, Double> iv) {

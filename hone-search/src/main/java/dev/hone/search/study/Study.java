@@ -4,6 +4,10 @@ import dev.hone.core.error.HoneException;
 import dev.hone.core.error.InvalidParameterException;
 import dev.hone.core.error.UserInputException;
 import dev.hone.search.pruner.Pruner;
+import dev.hone.search.execution.StopReason;
+import dev.hone.search.multiobjective.Constraints;
+import dev.hone.search.multiobjective.Evaluation;
+import dev.hone.search.multiobjective.Pareto;
 import dev.hone.search.sampler.Sampler;
 import dev.hone.search.sampler.StudySnapshot;
 import dev.hone.search.sampler.StudyView;
@@ -103,7 +107,8 @@ public final class Study {
    */
   public static Study createOrLoad(
       StudyStore store, String name, Direction direction, Sampler sampler, long seed) {
-    return createOrLoad(store, name, direction, sampler, Pruner.NONE, seed);
+    Objects.requireNonNull(direction, "direction");
+    return createOrLoad(store, name, List.of(direction), sampler, Pruner.NONE, seed);
   }
 
   /**
@@ -118,18 +123,51 @@ public final class Study {
   public static Study createOrLoad(
       StudyStore store, String name, Direction direction, Sampler sampler, Pruner pruner,
       long seed) {
+    Objects.requireNonNull(direction, "direction");
+    return createOrLoad(store, name, List.of(direction), sampler, pruner, seed);
+  }
+
+  /** As {@link #createOrLoad(StudyStore, String, List, Sampler, Pruner, long)} without a pruner. */
+  public static Study createOrLoad(
+      StudyStore store, String name, List<Direction> directions, Sampler sampler, long seed) {
+    return createOrLoad(store, name, directions, sampler, Pruner.NONE, seed);
+  }
+
+  /**
+   * Creates or loads a study with one or several objectives, as {@link #createOrLoad(StudyStore,
+   * String, Direction, Sampler, long)} does for one.
+   *
+   * <p>With several directions the objective returns a vector ({@link MultiObjective}, or {@link
+   * #tell(Trial, double[])}); the vector is stored in the trial user attribute {@value
+   * Evaluation#VALUES_ATTRIBUTE} (so a resumed study reads it back) and its first entry is the
+   * trial's value, which single-objective samplers such as TPE rank by. Use a multi-objective
+   * sampler ({@link dev.hone.search.multiobjective.Nsga2Sampler}) to trade all objectives off.
+   *
+   * @param directions one per objective, non-empty; directions may be mixed
+   * @param pruner decides early stopping; {@link Pruner#NONE} never stops a trial
+   * @throws UserInputException if the stored study has other directions (the message names both)
+   */
+  public static Study createOrLoad(
+      StudyStore store, String name, List<Direction> directions, Sampler sampler, Pruner pruner,
+      long seed) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(pruner, "pruner");
-    Objects.requireNonNull(direction, "direction");
+    Objects.requireNonNull(directions, "directions");
     Objects.requireNonNull(sampler, "sampler");
-    StudyInfo info = store.createStudyIfAbsent(name, direction, seed);
-    if (info.direction() != direction || info.directions().size() != 1) {
+    if (directions.isEmpty()) {
+      throw new InvalidParameterException(
+          "study '" + name + "' needs at least one objective direction");
+    }
+    StudyInfo info = store.createStudyIfAbsent(name, List.copyOf(directions), seed);
+    if (!info.directions().equals(directions)) {
       throw new UserInputException(
           "study '" + name + "' already exists with direction"
               + (info.directions().size() == 1 ? " " + info.direction() : "s "
                   + info.directions())
-              + " but direction " + direction + " was requested; resume it with direction "
-              + info.direction() + " or choose another study name");
+              + " but direction" + (directions.size() == 1 ? " " + directions.get(0) : "s "
+                  + directions)
+              + " was requested; resume it with the stored directions or choose another study"
+              + " name");
     }
     if (info.seed() != seed) {
       LOG.warn(
@@ -359,6 +397,40 @@ public final class Study {
     return finish(trial, state);
   }
 
+  /**
+   * Finishes {@code trial} of a study with {@code values.length == directions().size()}
+   * objectives as COMPLETE: the vector is stored in the user attribute {@value
+   * Evaluation#VALUES_ATTRIBUTE} and its first entry is the trial's value. A NaN entry finishes
+   * it as FAIL instead. For a single-objective study this equals {@link #tell(Trial, double)}.
+   *
+   * @return the trial's final snapshot
+   * @throws IllegalArgumentException if the length differs from the number of objectives
+   * @throws TrialFinishedException if the trial was already told
+   */
+  public TrialRecord tell(Trial trial, double[] values) {
+    return finish(trial, storeVector(trial, values));
+  }
+
+  /** Checks and stores an objective vector; the value to finish the trial with. */
+  private double storeVector(Trial trial, double[] values) {
+    Objects.requireNonNull(values, "values");
+    List<Direction> dirs = info.directions();
+    if (values.length != dirs.size()) {
+      throw new IllegalArgumentException(
+          "trial " + trial.number() + " returned " + values.length + " objective values but"
+              + " study '" + info.name() + "' has " + dirs.size() + " directions " + dirs);
+    }
+    for (double v : values) {
+      if (Double.isNaN(v)) {
+        return Double.NaN;
+      }
+    }
+    if (dirs.size() > 1) {
+      trial.setUserAttribute(Evaluation.VALUES_ATTRIBUTE, Evaluation.encode(values));
+    }
+    return values[0];
+  }
+
   TrialRecord finish(Trial trial, double value) {
     if (Double.isNaN(value)) {
       LOG.warn("trial {} failed: the objective returned NaN", trial.number());
@@ -422,11 +494,61 @@ public final class Study {
   }
 
   /**
-   * The best COMPLETE trial by the study's direction; ties go to the lower trial number. Empty
-   * when no trial is COMPLETE.
+   * The best feasible COMPLETE trial; never a FAIL, PRUNED or infeasible one (a trial with a
+   * positive or NaN constraint value, see {@link Trial#setConstraints}). Single objective: the
+   * best value by the study's direction, ties to the lower trial number. Several objectives: of
+   * the {@linkplain #bestTrials() Pareto front}, the member best in the first objective (ties to
+   * the lower number), so the trial returned is always on the front. Empty when no trial is
+   * COMPLETE and feasible.
    */
   public Optional<TrialRecord> bestTrial() {
-    return best(trials(), info.direction());
+    return best(trials(), info.directions());
+  }
+
+  /**
+   * The Pareto front of the study: the feasible COMPLETE trials that no other feasible COMPLETE
+   * trial dominates ({@link Pareto#front}; directions may be mixed; trials with identical vectors
+   * all stay on it), ordered by number. FAIL, PRUNED, RUNNING and infeasible trials never enter
+   * it. For a single-objective study: every feasible COMPLETE trial that ties for the best value.
+   */
+  public List<TrialRecord> bestTrials() {
+    return front(trials(), info.directions());
+  }
+
+  static List<TrialRecord> front(List<TrialRecord> trials, List<Direction> directions) {
+    java.util.Map<Integer, TrialRecord> byNumber = new java.util.HashMap<>();
+    List<Evaluation> evals = new ArrayList<>();
+    for (TrialRecord t : trials) {
+      if (t.state() == TrialState.COMPLETE) {
+        Evaluation e = Evaluation.of(t);
+        if (e.values().size() == directions.size()) {
+          evals.add(e);
+          byNumber.put(t.number(), t);
+        }
+      }
+    }
+    List<TrialRecord> out = new ArrayList<>();
+    for (Evaluation e : Pareto.front(evals, directions)) {
+      out.add(byNumber.get(e.number()));
+    }
+    out.sort(java.util.Comparator.comparingInt(TrialRecord::number));
+    return out;
+  }
+
+  static Optional<TrialRecord> best(List<TrialRecord> trials, List<Direction> directions) {
+    if (directions.size() == 1) {
+      return Constraints.bestFeasible(trials, directions.get(0));
+    }
+    TrialRecord best = null;
+    double bestValue = Double.NaN;
+    for (TrialRecord t : front(trials, directions)) {
+      double v = Evaluation.of(t).values().get(0);
+      if (best == null || directions.get(0).isBetter(v, bestValue)) {
+        best = t;
+        bestValue = v;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   static Optional<TrialRecord> best(List<TrialRecord> trials, Direction direction) {
@@ -441,8 +563,10 @@ public final class Study {
   }
 
   /**
-   * Runs trials one after another until {@code stop} says to stop (see {@link StopCondition}):
-   * ask, evaluate, tell.
+   * Runs trials one after another until {@code stop} says to stop (see {@link StopCondition}), or
+   * until the sampler reports that it is exhausted ({@link Sampler#isExhausted}, e.g. a grid whose
+   * every point was evaluated; checked before each ask): ask, evaluate, tell. The result's {@link
+   * OptimizeResult#stopReason()} says which rule stopped it.
    *
    * <p>Outcome of each evaluation:
    *
@@ -464,6 +588,22 @@ public final class Study {
    * @return counts of what this call ran
    */
   public OptimizeResult optimize(Objective objective, StopCondition stop, StudyListener listener) {
+    return run(objective, stop, listener);
+  }
+
+  /**
+   * Runs trials of a multi-objective study as {@link #optimize(Objective, StopCondition,
+   * StudyListener)} does, each finished as by {@link #tell(Trial, double[])}: the vector is stored
+   * and its first entry is the trial's value; a NaN entry makes the trial FAIL; a vector of the
+   * wrong length makes it FAIL with the reason logged.
+   */
+  public OptimizeResult optimizeMulti(
+      MultiObjective objective, StopCondition stop, StudyListener listener) {
+    Objects.requireNonNull(objective, "objective");
+    return run(trial -> storeVector(trial, objective.evaluate(trial)), stop, listener);
+  }
+
+  private OptimizeResult run(Objective objective, StopCondition stop, StudyListener listener) {
     Objects.requireNonNull(objective, "objective");
     Objects.requireNonNull(stop, "stop");
     Objects.requireNonNull(listener, "listener");
@@ -480,10 +620,19 @@ public final class Study {
     int pruned = 0;
     int consecutiveFailures = 0;
     boolean byTime = false;
+    StopReason reason = StopReason.TARGET_REACHED;
     while (done < stop.targetTrials()) {
       Duration budget = stop.timeBudget();
       if (budget != null && System.nanoTime() - start >= budget.toNanos()) {
         byTime = true;
+        reason = StopReason.TIME_BUDGET;
+        break;
+      }
+      if (sampler.isExhausted(
+          new StudySnapshot(info.name(), info.direction(), info.seed(), trials()))) {
+        reason = StopReason.SPACE_EXHAUSTED;
+        LOG.info("study '{}': the sampler {} has nothing new to propose; stopping after {} of {}"
+            + " trials", info.name(), sampler, done, stop.targetTrials());
         break;
       }
       Trial trial = ask();
@@ -542,7 +691,7 @@ public final class Study {
             MAX_CONSECUTIVE_FAILURES + " consecutive trials failed; last error: " + error, cause);
       }
     }
-    return new OptimizeResult(run, complete, failed, pruned, byTime);
+    return new OptimizeResult(run, complete, failed, pruned, byTime, reason);
   }
 
   /** Marks a trial FAIL after its objective threw; tolerates an objective that told it itself. */

@@ -117,7 +117,7 @@ public final class StudySummaries {
       byState.merge(t.state().name(), 1, Integer::sum);
     }
     TrialRecord best = info.directions().size() == 1
-        ? Study.best(trials, info.direction()).orElse(null) : null;
+        ? Study.best(trials, info.directions()).orElse(null) : null;
     return new StudySummary(info.name(), info.directions(), info.seed(),
         info.createdAt().toString(), trials.size(), byState,
         best == null ? null : best.number(), best == null ? null : best.value(),

@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * #budgetLeft()}, which any thread may call (a worker's heartbeat and watchdog threads do).
  */
 public final class Trial {
+  private final java.util.List<Double> constraints = new java.util.ArrayList<>();
+
   private static final Logger LOG = LoggerFactory.getLogger(Trial.class);
 
   private final Study study;
@@ -412,6 +414,49 @@ public final class Trial {
    */
   public void setUserAttribute(String key, String value) {
     study.store().setTrialUserAttribute(study.id(), number, key, value);
+  }
+
+  /**
+   * Records this trial's post-evaluation constraint values, feasible when every entry is {@code
+   * <= 0} (for instance {@code modelBytes - maxBytes}, {@code p95LatencyMs - maxLatencyMs}), as the
+   * user attribute {@value dev.hone.search.multiobjective.Evaluation#CONSTRAINTS_ATTRIBUTE}.
+   * {@link Study#bestTrial()} and {@link Study#bestTrials()} never report a trial with a positive
+   * (or NaN) constraint value. Call it before the objective returns; a later call overwrites.
+   *
+   * @param values one value per constraint, NaN counted as violated
+   * @throws dev.hone.search.store.TrialFinishedException if the trial was already told
+   */
+  public void setConstraints(double... values) {
+    Objects.requireNonNull(values, "values");
+    setUserAttribute(dev.hone.search.multiobjective.Evaluation.CONSTRAINTS_ATTRIBUTE,
+        dev.hone.search.multiobjective.Evaluation.encode(values));
+    synchronized (constraints) {
+      constraints.clear();
+      for (double v : values) {
+        constraints.add(v);
+      }
+    }
+  }
+
+  /**
+   * Appends constraint values to those already recorded on this trial by {@link
+   * #setConstraints} or earlier calls of this method, so independent constraint sources (for
+   * instance deployment limits and a fairness bound) can each add theirs; same feasibility rule.
+   *
+   * @param values further constraint values, NaN counted as violated
+   * @throws dev.hone.search.store.TrialFinishedException if the trial was already told
+   */
+  public void addConstraints(double... values) {
+    Objects.requireNonNull(values, "values");
+    double[] all;
+    synchronized (constraints) {
+      for (double v : values) {
+        constraints.add(v);
+      }
+      all = constraints.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    setUserAttribute(dev.hone.search.multiobjective.Evaluation.CONSTRAINTS_ATTRIBUTE,
+        dev.hone.search.multiobjective.Evaluation.encode(all));
   }
 
   /** The parameters suggested so far, in suggestion order; an unmodifiable copy. */
