@@ -45,9 +45,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Sensitive columns, comma-separated (default: the dataset's suggestion).")
   List<String> sensitive;
 
-  @Option(names = "--trials", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_TRIALS,
-      description = "Trials to complete in the study, resumed ones included (default: ${DEFAULT-VALUE}).")
-  int trials;
+  @Option(names = "--trials", paramLabel = "N",
+      description = "Trials to complete in the study, resumed ones included (default: "
+          + TrainConfig.DEFAULT_TRIALS + " for tables, "
+          + dev.hone.experiment.ImageTrainConfig.DEFAULT_TRIALS + " for --task image).")
+  Integer trials;
 
   @Option(names = "--time-budget", paramLabel = "DURATION",
       description = "Stop starting new trials after this long, e.g. 90s, 5m, 1h.")
@@ -130,6 +132,11 @@ final class TrainCommand implements Callable<Integer> {
           + " fidelity under ASHA (eta 3). Default: none, every trial at full fidelity.")
   String fidelity;
 
+  @Option(names = "--pruner", paramLabel = "NAME", defaultValue = "none",
+      description = "Stop unpromising trials early on their per-round validation loss: none, median,"
+          + " percentile, sh, asha or hyperband (default: ${DEFAULT-VALUE}). Not with --fidelity.")
+  String pruner;
+
   @Override
   public Integer call() {
     if ("image".equalsIgnoreCase(task)) {
@@ -145,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
             target,
             task == null ? null : TaskType.parse(task),
             sensitive,
-            trials,
+            trials == null ? TrainConfig.DEFAULT_TRIALS : trials,
             timeBudget == null ? null : TrainConfig.parseDuration(timeBudget),
             seed,
             out,
@@ -158,7 +165,8 @@ final class TrainCommand implements Callable<Integer> {
             new CsvSettings(CsvSettings.parseDelimiter(delimiter), header, na, categorical),
             jobs,
             new EvaluationSettings(strict, group, time, slices))
-            .withFidelity(fidelity);
+            .withFidelity(fidelity)
+            .withPruner(pruner);
     try (ProgressReporter progress = new ProgressReporter()) {
       TrainResult r = new TrainWorkflow().run(cfg, progress);
       progress.close();

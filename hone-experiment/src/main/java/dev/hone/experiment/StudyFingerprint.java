@@ -31,6 +31,9 @@ final class StudyFingerprint {
     if (cfg.fidelity() != null) {
       m.put("fidelity", cfg.fidelity().trim().toLowerCase(java.util.Locale.ROOT));
     }
+    if (!"none".equals(cfg.pruner())) {
+      m.put("pruner", cfg.pruner());
+    }
     m.put("split", splits.method() + " " + splits.train().rowCount() + "/"
         + splits.validation().rowCount() + "/" + splits.test().rowCount());
     return m;

@@ -34,6 +34,9 @@ import java.util.List;
  *     auto} for a pilot calibration that picks the cheapest trusted low fidelity, or a fidelity
  *     such as {@code rows:0.25}, {@code rounds:0.1}, {@code features:0.5} or {@code
  *     rows:0.25+rounds:0.5}; trials then climb from it to full fidelity under ASHA
+ * @param pruner {@code --pruner}: one of {@link dev.hone.search.pruner.Pruners#NAMES}, judging each
+ *     trial on the learner's per-round validation loss; {@code null} means {@code none}. Not
+ *     combinable with {@code fidelity}, which brings its own ASHA pruner
  */
 public record TrainConfig(
     String dataset,
@@ -55,7 +58,8 @@ public record TrainConfig(
     CsvSettings csv,
     int jobs,
     EvaluationSettings checks,
-    String fidelity) {
+    String fidelity,
+    String pruner) {
 
   /** Sampler names {@code --sampler} accepts. */
   public static final List<String> SAMPLERS =
@@ -74,10 +78,26 @@ public record TrainConfig(
         study, dedupe, metric, sampler, threads, csv, jobs, checks, null);
   }
 
+  /** A configuration without {@code --pruner}. */
+  public TrainConfig(
+      String dataset, Path data, Path testData, String target, TaskType task,
+      List<String> sensitive, int trials, Duration timeBudget, long seed, Path out, String storage,
+      String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
+      int jobs, EvaluationSettings checks, String fidelity) {
+    this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, fidelity, null);
+  }
+
   /** This configuration with {@code --fidelity} set ({@code null}: none). */
   public TrainConfig withFidelity(String f) {
     return new TrainConfig(dataset, data, testData, target, task, sensitive, trials, timeBudget,
-        seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, f);
+        seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, f, pruner);
+  }
+
+  /** This configuration with {@code --pruner} set ({@code null}: none). */
+  public TrainConfig withPruner(String p) {
+    return new TrainConfig(dataset, data, testData, target, task, sensitive, trials, timeBudget,
+        seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, fidelity, p);
   }
 
   public TrainConfig {
@@ -114,6 +134,17 @@ public record TrainConfig(
     }
     if (fidelity != null && !fidelity.trim().equalsIgnoreCase("auto")) {
       dev.hone.search.fidelity.Fidelity.parse(fidelity); // names the bad part
+    }
+    pruner = pruner == null ? "none" : pruner.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!dev.hone.search.pruner.Pruners.NAMES.contains(pruner)) {
+      throw new InvalidParameterException(
+          "--pruner was '" + pruner + "' but must be one of "
+              + String.join(", ", dev.hone.search.pruner.Pruners.NAMES));
+    }
+    if (fidelity != null && !pruner.equals("none")) {
+      throw new InvalidParameterException(
+          "--pruner " + pruner + " cannot be combined with --fidelity " + fidelity
+              + ": the fidelity search brings its own ASHA pruner; drop one of the two options");
     }
     if (study != null && study.isBlank()) {
       throw new InvalidParameterException("--study must not be blank; give a name such as adult-v2");

@@ -172,7 +172,7 @@ public final class TrainWorkflow {
             LowFidelitySearch.DEFAULT_PILOT_CONFIGS);
       }
       Study study = Study.createOrLoad(store, cfg.studyName(), direction, sampler,
-          lowFi == null ? dev.hone.search.pruner.Pruner.NONE : lowFi.pruner(), cfg.seed());
+          lowFi == null ? RoundPruners.forXGBoost(cfg.pruner(), space) : lowFi.pruner(), cfg.seed());
       StudyFingerprint.bindOrCheck(study, storageUrl, fingerprint);
 
       int finishedBefore = countFinished(study.trials());
