@@ -4,7 +4,6 @@ import dev.hone.core.error.UserInputException;
 import dev.hone.experiment.ImageTrainConfig;
 import dev.hone.experiment.ImageTrainResult;
 import dev.hone.experiment.ImageTrainWorkflow;
-import dev.hone.experiment.TrainConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -36,7 +35,7 @@ final class ImageOptions {
   boolean rgb;
 
   /** Runs the image workflow with the shared options of {@code hone train}. */
-  int run(Path data, int trials, Duration budget, long seed, Path out, int threads) {
+  int run(Path data, Integer trials, Duration budget, long seed, Path out, int threads) {
     if (data == null) {
       throw new UserInputException(
           "--task image needs --data DIR: a folder with MNIST IDX files, a folder with one "
@@ -61,10 +60,18 @@ final class ImageOptions {
     ImageTrainConfig cfg =
         new ImageTrainConfig(
             data, rgb ? 3 : 1, w, h,
-            trials == TrainConfig.DEFAULT_TRIALS ? ImageTrainConfig.DEFAULT_TRIALS : trials,
+            imageTrials(trials),
             budget, seed, outDir, threads, searchEpochs, epochs, searchDownscale);
     ImageTrainResult r = new ImageTrainWorkflow().run(cfg);
     System.out.println(r.summary());
     return 0;
+  }
+
+  /**
+   * The trial count of an image run: {@code --trials} when given (any value, 30 included), else
+   * {@link ImageTrainConfig#DEFAULT_TRIALS}.
+   */
+  static int imageTrials(Integer trials) {
+    return trials == null ? ImageTrainConfig.DEFAULT_TRIALS : trials;
   }
 }

@@ -59,8 +59,10 @@ final class ProgressReporter implements TrainListener, AutoCloseable {
       LOG.info(
           String.format(
               Locale.ROOT,
-              "trial %d %s value %.5f | %d/%d done, best %.5f, time left %s",
-              number, state, value, finished, target, best, left));
+              "trial %d %s%s | %d/%d done, best %.5f, time left %s",
+              number, state,
+              Double.isNaN(value) ? "" : String.format(Locale.ROOT, " value %.5f", value),
+              finished, target, best, left));
     }
   }
 

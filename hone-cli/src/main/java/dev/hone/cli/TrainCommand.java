@@ -48,9 +48,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Sensitive columns, comma-separated (default: the dataset's suggestion).")
   List<String> sensitive;
 
-  @Option(names = "--trials", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_TRIALS,
-      description = "Trials to complete in the study, resumed ones included (default: ${DEFAULT-VALUE}).")
-  int trials;
+  @Option(names = "--trials", paramLabel = "N",
+      description = "Trials to complete in the study, resumed ones included (default: "
+          + TrainConfig.DEFAULT_TRIALS + " for tables, "
+          + dev.hone.experiment.ImageTrainConfig.DEFAULT_TRIALS + " for --task image).")
+  Integer trials;
 
   @Option(names = "--time-budget", paramLabel = "DURATION",
       description = "Stop starting new trials after this long, e.g. 90s, 5m, 1h.")
@@ -179,6 +181,11 @@ final class TrainCommand implements Callable<Integer> {
           + " machine exceeds X ms is never chosen.")
   Double maxLatencyMs;
 
+  @Option(names = "--pruner", paramLabel = "NAME", defaultValue = "none",
+      description = "Stop unpromising trials early on their per-round validation loss: none, median,"
+          + " percentile, sh, asha or hyperband (default: ${DEFAULT-VALUE}). Not with --fidelity.")
+  String pruner;
+
   @Override
   public Integer call() {
     if ("image".equalsIgnoreCase(task)) {
@@ -194,7 +201,7 @@ final class TrainCommand implements Callable<Integer> {
             target,
             task == null ? null : TaskType.parse(task),
             sensitive,
-            trials,
+            trials == null ? TrainConfig.DEFAULT_TRIALS : trials,
             timeBudget == null ? null : TrainConfig.parseDuration(timeBudget),
             seed,
             out,
@@ -211,7 +218,8 @@ final class TrainCommand implements Callable<Integer> {
                 mitigation, thresholdConstraint, fairnessConstraint, fairnessAttribute))
             .withFidelity(fidelity)
             .withFamilies(new FamilySettings(families,
-                new DeploymentMetrics.Limits(maxModelBytes, maxLatencyMs)));
+                new DeploymentMetrics.Limits(maxModelBytes, maxLatencyMs)))
+            .withPruner(pruner);
     try (ProgressReporter progress = new ProgressReporter()) {
       TrainResult r = new TrainWorkflow().run(cfg, progress);
       progress.close();

@@ -67,9 +67,11 @@ final class ReportAssembler {
         Object v = t.params().get(p);
         ps.add(v == null ? "" : v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v.toString());
       }
+      boolean pruned = t.state() == dev.hone.search.study.TrialState.PRUNED;
       rows.add(new ReportModel.TrialRow(
-          t.number(), t.state().name(), t.value() == null ? Double.NaN : t.value(),
-          t.finishedAt() == null ? Double.NaN : t.duration().toMillis() / 1000.0, ps));
+          t.number(), t.state().name(), t.value() == null || pruned ? Double.NaN : t.value(),
+          t.finishedAt() == null ? Double.NaN : t.duration().toMillis() / 1000.0, ps,
+          pruned ? prunedNote(t) : ""));
     }
 
     List<ReportModel.MetricRow> metrics = new ArrayList<>();
@@ -133,5 +135,20 @@ final class ReportAssembler {
 
   private static ReportModel.Fact fact(String name, double v) {
     return new ReportModel.Fact(name, String.format(Locale.ROOT, "%.5g", v));
+  }
+
+  /**
+   * Where a PRUNED trial stopped: {@code pruned at step N (last intermediate value V)}, with the
+   * step as reported (the 0-based boosting round under {@code --pruner}) and V in the learner's
+   * validation metric.
+   */
+  static String prunedNote(TrialRecord t) {
+    int step = dev.hone.search.pruner.Pruners.lastStep(t);
+    if (step < 0) {
+      return "pruned before its first report";
+    }
+    return "pruned at step " + step + " (last intermediate value "
+        + String.format(Locale.ROOT, "%.5g", t.intermediateValues().get(step))
+        + " of the learner's validation metric)";
   }
 }

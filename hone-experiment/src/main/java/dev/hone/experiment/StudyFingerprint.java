@@ -14,6 +14,9 @@ import java.util.Objects;
 final class StudyFingerprint {
   static final String PREFIX = "hone.";
 
+  /** Keys recorded only when the setting is used (so studies made before it still resume). */
+  private static final java.util.List<String> OPTIONAL = java.util.List.of("fidelity", "pruner");
+
   private StudyFingerprint() {}
 
   static Map<String, String> of(
@@ -30,6 +33,9 @@ final class StudyFingerprint {
     m.put("sampler", sampler);
     if (cfg.fidelity() != null) {
       m.put("fidelity", cfg.fidelity().trim().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (!"none".equals(cfg.pruner())) {
+      m.put("pruner", cfg.pruner());
     }
     m.put("split", splits.method() + " " + splits.train().rowCount() + "/"
         + splits.validation().rowCount() + "/" + splits.test().rowCount());
@@ -70,6 +76,16 @@ final class StudyFingerprint {
       String name, Map<String, String> attrs, String storage, Map<String, String> fp) {
     if (attrs.keySet().stream().noneMatch(k -> k.startsWith(PREFIX))) {
       return;
+    }
+    // settings recorded only when set: a run without one must not resume a study made with it
+    for (String k : OPTIONAL) {
+      if (attrs.containsKey(PREFIX + k) && !fp.containsKey(k)) {
+        throw new UserInputException(
+            "study '" + name + "' in " + storage + " was created with " + k + " = "
+                + attrs.get(PREFIX + k) + ", but this run has none; its trials are not comparable."
+                + " Use another --study name (or --out), or repeat the original settings to resume"
+                + " it.");
+      }
     }
     for (Map.Entry<String, String> e : fp.entrySet()) {
       String stored = attrs.get(PREFIX + e.getKey());

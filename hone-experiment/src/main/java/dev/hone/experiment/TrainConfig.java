@@ -37,6 +37,9 @@ import java.util.List;
  * @param fairness fairness mitigation and search constraint; {@code null} for none
  * @param familySettings model families to search and deployment limits ({@code --families},
  *     {@code --max-model-bytes}, {@code --max-latency-ms}); {@code null} for none
+ * @param pruner {@code --pruner}: one of {@link dev.hone.search.pruner.Pruners#NAMES}, judging each
+ *     trial on the learner's per-round validation loss; {@code null} means {@code none}. Not
+ *     combinable with {@code fidelity}, which brings its own ASHA pruner
  */
 public record TrainConfig(
     String dataset,
@@ -60,7 +63,8 @@ public record TrainConfig(
     EvaluationSettings checks,
     String fidelity,
     FairnessSettings fairness,
-    FamilySettings familySettings) {
+    FamilySettings familySettings,
+    String pruner) {
 
   /** Sampler names {@code --sampler} accepts. */
   public static final List<String> SAMPLERS =
@@ -76,7 +80,7 @@ public record TrainConfig(
       String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
       int jobs, EvaluationSettings checks) {
     this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
-        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, null, null);
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, null, null, null);
   }
 
   /** A configuration with fairness settings and without {@code --fidelity}. */
@@ -86,14 +90,24 @@ public record TrainConfig(
       String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
       int jobs, EvaluationSettings checks, FairnessSettings fairness) {
     this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
-        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, fairness, null);
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, fairness, null, null);
+  }
+
+  /** A configuration with {@code --fidelity} and without the other options. */
+  public TrainConfig(
+      String dataset, Path data, Path testData, String target, TaskType task,
+      List<String> sensitive, int trials, Duration timeBudget, long seed, Path out, String storage,
+      String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
+      int jobs, EvaluationSettings checks, String fidelity) {
+    this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, fidelity, null, null, null);
   }
 
   /** This configuration with {@code --fidelity} set ({@code null}: none). */
   public TrainConfig withFidelity(String f) {
     return new TrainConfig(dataset, data, testData, target, task, sensitive, trials, timeBudget,
         seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, f, fairness,
-        familySettings);
+        familySettings, pruner);
   }
 
   /** A configuration with model families or deployment limits, without the other options. */
@@ -103,14 +117,21 @@ public record TrainConfig(
       String study, boolean dedupe, String metric, String sampler, int threads, CsvSettings csv,
       int jobs, EvaluationSettings checks, FamilySettings familySettings) {
     this(dataset, data, testData, target, task, sensitive, trials, timeBudget, seed, out, storage,
-        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, null, familySettings);
+        study, dedupe, metric, sampler, threads, csv, jobs, checks, null, null, familySettings, null);
   }
 
   /** This configuration with model families and deployment limits set ({@code null}: none). */
   public TrainConfig withFamilies(FamilySettings f) {
     return new TrainConfig(dataset, data, testData, target, task, sensitive, trials, timeBudget,
         seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, fidelity,
-        fairness, f);
+        fairness, f, pruner);
+  }
+
+  /** This configuration with {@code --pruner} set ({@code null}: none). */
+  public TrainConfig withPruner(String p) {
+    return new TrainConfig(dataset, data, testData, target, task, sensitive, trials, timeBudget,
+        seed, out, storage, study, dedupe, metric, sampler, threads, csv, jobs, checks, fidelity,
+        fairness, familySettings, p);
   }
 
   public TrainConfig {
@@ -149,6 +170,17 @@ public record TrainConfig(
     }
     if (fidelity != null && !fidelity.trim().equalsIgnoreCase("auto")) {
       dev.hone.search.fidelity.Fidelity.parse(fidelity); // names the bad part
+    }
+    pruner = pruner == null ? "none" : pruner.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!dev.hone.search.pruner.Pruners.NAMES.contains(pruner)) {
+      throw new InvalidParameterException(
+          "--pruner was '" + pruner + "' but must be one of "
+              + String.join(", ", dev.hone.search.pruner.Pruners.NAMES));
+    }
+    if (fidelity != null && !pruner.equals("none")) {
+      throw new InvalidParameterException(
+          "--pruner " + pruner + " cannot be combined with --fidelity " + fidelity
+              + ": the fidelity search brings its own ASHA pruner; drop one of the two options");
     }
     if (study != null && study.isBlank()) {
       throw new InvalidParameterException("--study must not be blank; give a name such as adult-v2");

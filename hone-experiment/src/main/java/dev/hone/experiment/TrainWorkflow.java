@@ -177,7 +177,8 @@ public final class TrainWorkflow {
             LowFidelitySearch.DEFAULT_PILOT_CONFIGS);
       }
       Study study = Study.createOrLoad(store, cfg.studyName(), direction, sampler,
-          lowFi == null ? dev.hone.search.pruner.Pruner.NONE : lowFi.pruner(), cfg.seed());
+          lowFi == null ? RoundPruners.forXGBoost(cfg.pruner(), space,
+              ParamSet.resolve(learner.paramSpecs(), Map.of())) : lowFi.pruner(), cfg.seed());
       StudyFingerprint.bindOrCheck(study, storageUrl, fingerprint);
 
       int finishedBefore = countFinished(study.trials());
@@ -228,7 +229,9 @@ public final class TrainWorkflow {
               listener.trialFinished(
                   record.number(),
                   record.state().name(),
-                  record.value() == null ? Double.NaN : record.value(),
+                  record.value() == null || record.state() == TrialState.PRUNED
+                      ? Double.NaN // a pruned trial's value is a learner loss, not the objective
+                      : record.value(),
                   best.map(TrialRecord::value).orElse(Double.NaN),
                   countFinished(study.trials()));
             }

@@ -10,7 +10,11 @@ import java.util.Locale;
 /**
  * Writes {@code trials.csv}: one row per trial with {@code number, state, value, duration_s} and
  * one {@code params_NAME} column per hyperparameter (the layout of Optuna's {@code
- * trials_dataframe()}). Missing values are empty cells.
+ * trials_dataframe()}), then {@code pruned_at_step} and {@code last_intermediate_value}. A PRUNED
+ * trial has an empty {@code value} (it never computed the objective); its {@code pruned_at_step}
+ * is its last reported step (for {@code --pruner}: the 0-based XGBoost round) and {@code
+ * last_intermediate_value} the value reported there, in the learner's validation metric (log-loss
+ * or RMSE), not the objective. Missing values are empty cells.
  */
 final class TrialsCsv {
   private TrialsCsv() {}
@@ -24,12 +28,15 @@ final class TrialsCsv {
             for (String p : paramNames) {
               header.add("params_" + p);
             }
+            header.add("pruned_at_step");
+            header.add("last_intermediate_value");
             w.writeRecord(header);
             for (TrialRecord t : trials) {
               List<String> row = new ArrayList<>();
               row.add(Integer.toString(t.number()));
               row.add(t.state().name());
-              row.add(t.value() == null ? "" : repr(t.value()));
+              boolean pruned = t.state() == dev.hone.search.study.TrialState.PRUNED;
+              row.add(t.value() == null || pruned ? "" : repr(t.value()));
               row.add(
                   t.finishedAt() == null
                       ? ""
@@ -38,6 +45,9 @@ final class TrialsCsv {
                 Object v = t.params().get(p);
                 row.add(v == null ? "" : v instanceof Double d ? repr(d) : String.valueOf(v));
               }
+              int step = pruned ? dev.hone.search.pruner.Pruners.lastStep(t) : -1;
+              row.add(step < 0 ? "" : Integer.toString(step));
+              row.add(step < 0 ? "" : repr(t.intermediateValues().get(step)));
               w.writeRecord(row);
             }
           }

@@ -138,6 +138,14 @@ public final class HtmlReport {
             ? "Model evaluated on the given labelled table"
             : "Final model evaluated once on the untouched test split");
     ctx.put("stateCounts", stateCounts(m.trials()));
+    List<Map<String, Object>> pruned = new ArrayList<>();
+    for (ReportModel.TrialRow t : m.trials()) {
+      if ("PRUNED".equals(t.state())) {
+        pruned.add(Map.of("number", t.number(), "note", t.note().isEmpty() ? "pruned" : t.note()));
+      }
+    }
+    ctx.put("pruned", pruned);
+    ctx.put("hasPruned", !pruned.isEmpty());
     ctx.put(
         "historySvg", Charts.optimizationHistory(m.trials(), m.objective(), m.maximize()));
     List<Map<String, Object>> metrics = new ArrayList<>();

@@ -196,11 +196,22 @@ public record ReportModel(
    * @param value objective value, {@code NaN} when none
    * @param durationSeconds wall-clock seconds, {@code NaN} while running
    * @param params parameter values in {@link ReportModel#paramNames()} order, as text
+   * @param note for a PRUNED trial, where it stopped, e.g. {@code pruned at step 12 (last
+   *     validation loss 0.4312)}; empty otherwise. A pruned trial's {@code value} is {@code NaN}:
+   *     it never computed the objective
    */
   public record TrialRow(
-      int number, String state, double value, double durationSeconds, List<String> params) {
+      int number, String state, double value, double durationSeconds, List<String> params,
+      String note) {
     public TrialRow {
       params = List.copyOf(params);
+      note = note == null ? "" : note;
+    }
+
+    /** A trial row without a note. */
+    public TrialRow(
+        int number, String state, double value, double durationSeconds, List<String> params) {
+      this(number, state, value, durationSeconds, params, "");
     }
   }
 

@@ -77,4 +77,22 @@ class HtmlReportTest {
     assertTrue(html.contains("Hyperparameter importance"));
     assertTrue(html.indexOf("max_depth</td><td class=\"num\">0.700") > 0);
   }
+
+  @Test
+  void prunedTrialsAreListedWithTheirStepAndKeptOutOfTheLeaderboard() {
+    ReportModel base = model(true);
+    List<ReportModel.TrialRow> trials = new ArrayList<>(base.trials());
+    trials.add(new ReportModel.TrialRow(5, "PRUNED", Double.NaN, 0.2, List.of("p5"),
+        "pruned at step 120 (last intermediate value 0.61234 of the learner's validation metric)"));
+    ReportModel m = new ReportModel(base.title(), base.overview(), base.warnings(), base.columns(),
+        base.splits(), base.objective(), true, base.paramNames(), trials, 10, base.bestTrial(),
+        base.testMetrics(), base.testRows(), base.confusion(), base.residuals(), base.provenance());
+    String html = HtmlReport.render(m);
+    assertTrue(html.contains("<h3>Pruned trials</h3>"), html);
+    assertTrue(html.contains("PRUNED: pruned at step 120 (last intermediate value 0.61234"), html);
+    assertTrue(html.contains("1 PRUNED"), "state counts");
+    assertFalse(html.contains("<td class=\"num\">5</td><td class=\"num\">"),
+        "a pruned trial gets no leaderboard rank");
+    assertFalse(HtmlReport.render(base).contains("Pruned trials"), "no section without pruning");
+  }
 }
