@@ -35,7 +35,8 @@ class TrainWorkflowBudgetTest {
     TrainResult r = new TrainWorkflow().run(cfg, TrainListener.NONE);
     double wall = (System.nanoTime() - t0) / 1e9;
     assertTrue(wall <= BUDGET.toSeconds() * 1.05,
-        "the run took " + wall + " s against a budget of " + BUDGET.toSeconds() + " s + 5%");
+        "the run took " + wall + " s against a budget of " + BUDGET.toSeconds() + " s + 5%;"
+            + " warnings: " + r.warnings());
     assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("the search stopped early")),
         r.warnings().toString());
     String metrics = Files.readString(dir.resolve("run").resolve("metrics.json"));
