@@ -55,7 +55,9 @@ final class TrainCommand implements Callable<Integer> {
   Integer trials;
 
   @Option(names = "--time-budget", paramLabel = "DURATION",
-      description = "Stop starting new trials after this long, e.g. 90s, 5m, 1h.")
+      description = "Wall-clock budget for the whole run (search, refit, analyses, report), e.g."
+          + " 90s, 5m, 1h: the search ends early to keep time for the rest, and analyses that"
+          + " would overrun are skipped with a warning.")
   String timeBudget;
 
   @Option(names = "--seed", defaultValue = "0", description = "Root seed (default: ${DEFAULT-VALUE}).")

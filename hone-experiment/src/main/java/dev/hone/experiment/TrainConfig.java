@@ -16,7 +16,8 @@ import java.util.List;
  * @param task task override, or {@code null} to infer
  * @param sensitive sensitive columns; {@code null} means the dataset's suggestion (none for files)
  * @param trials trials to complete in the study (≥ 1), counting trials of earlier runs
- * @param timeBudget wall-clock budget for the search, or {@code null} for none
+ * @param timeBudget wall-clock budget for the whole run (see {@code RunBudget}), or {@code null}
+ *     for none
  * @param seed root seed for splitting, sampling and the learner
  * @param out output directory
  * @param storage study storage JDBC URL, or {@code null} for {@code jdbc:sqlite:<out>/../hone.db}

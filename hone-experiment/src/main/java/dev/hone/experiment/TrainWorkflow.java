@@ -64,6 +64,9 @@ public final class TrainWorkflow {
   /** Bootstrap resamples for test-metric intervals. */
   public static final int BOOTSTRAP_ROUNDS = 1000;
 
+  /** Bootstrap resamples used instead when the time budget leaves too little time. */
+  static final int CUT_BOOTSTRAP_ROUNDS = 100;
+
   /**
    * Runs the whole workflow. On failure, an output folder that this run created and left empty is
    * removed again; nothing that existed before is touched.
@@ -90,6 +93,7 @@ public final class TrainWorkflow {
   private TrainResult runIn(Path out, TrainConfig cfg, TrainListener listener) {
     Instant started = Instant.now();
     long runStart = System.nanoTime();
+    RunBudget budget = new RunBudget(cfg.timeBudget(), runStart, System::nanoTime);
     java.util.concurrent.atomic.AtomicLong engineNanos =
         new java.util.concurrent.atomic.AtomicLong(); // time inside the learner's fit/predict
     AtomicFiles.checkWritableDirectory(out, "--out");
@@ -125,9 +129,12 @@ public final class TrainWorkflow {
     warnings.addAll(splits.warnings());
 
     listener.stage("checking the splits for leakage");
+    long leakStart = System.nanoTime();
     dev.hone.eval.leakage.LeakageReport leakage =
         dev.hone.eval.leakage.LeakageChecker.checkSplits(
             splits.train(), splits.validation(), splits.test(), leakageOptions(cfg.checks()));
+    budget.calibrate((double) full.rowCount() * full.columnCount(),
+        (System.nanoTime() - leakStart) / 1e9);
     for (dev.hone.eval.leakage.LeakageFinding f : leakage.findings()) {
       if (f.severity() == dev.hone.eval.leakage.Severity.HIGH) {
         warnings.add("leakage (" + f.kind() + "): " + f.message());
@@ -148,6 +155,7 @@ public final class TrainWorkflow {
     double[] yValid = prep.labels(splits.validation());
     double[] yTest = prep.labels(splits.test());
     List<String> classLabels = task.isClassification() ? prep.classLabels() : List.of();
+    budget.sizes(xTrain.nRows(), xValid.nRows(), xTest.nRows(), full.columnCount() - 1);
     int nClasses = task.isClassification() ? classLabels.size() : 0;
     FairnessPlan fairPlan =
         FairnessPlan.prepare(cfg.fairness(), task, splits, yTrain, yValid, yTest, cfg.seed());
@@ -203,7 +211,7 @@ public final class TrainWorkflow {
                 choice.learner().fit(
                     new FitRequest(
                         xTrain, yTrain, xValid, yValid, task, nClasses, params, fitSeed, threads,
-                        TrialPruning.sink(study, trial),
+                        cancellable(trial, TrialPruning.sink(study, trial)),
                         fairPlan == null ? null : fairPlan.trainWeights()))) {
               TrialPruning.checkPruned(study, trial);
               Object bestIt = m.fitInfo().get("best_iteration");
@@ -215,6 +223,7 @@ public final class TrainWorkflow {
                 fairPlan.recordTrial(trial, p.positiveScores());
               }
               engineNanos.addAndGet(System.nanoTime() - t0);
+              budget.recordFit(trial.number(), System.nanoTime() - t0);
               double score = objective.compute(yValid, p);
               if (fam != null) {
                 fam.afterFit(trial, m, xValid);
@@ -226,6 +235,7 @@ public final class TrainWorkflow {
           new StudyListener() {
             @Override
             public void onTrialFinish(TrialRecord record, Optional<TrialRecord> best) {
+              best.ifPresent(b -> budget.bestTrial(b.number()));
               listener.trialFinished(
                   record.number(),
                   record.state().name(),
@@ -242,7 +252,7 @@ public final class TrainWorkflow {
       }
       StopCondition stop = new StopCondition(cfg.trials(), cfg.timeBudget());
       boolean stoppedByBudget;
-      if (cfg.jobs() == 1) {
+      if (cfg.jobs() == 1 && !budget.limited()) {
         stoppedByBudget = study.optimize(trialObjective, stop, trialListener).stoppedByTimeBudget();
       } else {
         java.util.concurrent.ExecutorService pool =
@@ -250,6 +260,7 @@ public final class TrainWorkflow {
         try {
           stoppedByBudget =
               new dev.hone.search.execution.ThreadPoolTrialExecutor(pool, cfg.jobs())
+                      .withStopSignal(budget::searchOver)
                       .run(study, trialObjective,
                           dev.hone.search.execution.ExecutionPlan.of(stop), trialListener)
                       .stopReason()
@@ -262,7 +273,8 @@ public final class TrainWorkflow {
       long searchNanos = System.nanoTime() - searchStart;
       if (stoppedByBudget) {
         String w =
-            "the search stopped at its --time-budget of " + cfg.timeBudget().toSeconds() + " s with "
+            "the search stopped early to end the whole run within its --time-budget of "
+                + cfg.timeBudget().toSeconds() + " s (time kept for the refit and analyses) with "
                 + countFinished(study.trials()) + " of " + cfg.trials() + " trials finished; run"
                 + " the same command again to continue the study";
         warnings.add(w);
@@ -315,50 +327,70 @@ public final class TrainWorkflow {
         Leaderboard families = fam == null ? null // measures the final model as it is now
             : fam.leaderboard(trials, direction, objective.metricName(), best.number(), model,
                 xValid);
+        int rounds = BOOTSTRAP_ROUNDS;
+        if (!budget.allow("test evaluation", "the test metrics' bootstrap intervals were cut from "
+            + BOOTSTRAP_ROUNDS + " to " + CUT_BOOTSTRAP_ROUNDS + " resamples", warnings)) {
+          rounds = CUT_BOOTSTRAP_ROUNDS;
+        }
         EvaluationResult eval =
             Evaluator.evaluate(
-                task, yTest, testPred, classLabels, BOOTSTRAP_ROUNDS,
+                task, yTest, testPred, classLabels, rounds,
                 Seeds.derive(cfg.seed(), "bootstrap", 0));
 
-        listener.stage("metrics by slice and slice discovery (SliceLine) on the test split");
-        long sliceSeed = Seeds.derive(cfg.seed(), "slices", 0);
-        dev.hone.eval.slices.SliceReport sliceReport =
-            dev.hone.eval.slices.SliceAnalysis.analyse(
-                splits.test(), yTest, testPred,
-                dev.hone.eval.slices.SliceOptions.defaults(sliceSeed)
-                    .withMetric(objective)
-                    .withUserSlices(cfg.checks().slices())
-                    .withCrosses(
-                        splits.test().sensitive().size() >= 2
-                            ? List.of(splits.test().sensitive())
-                            : List.of()));
-        dev.hone.eval.slices.ErrorKind errorKind =
-            task.isClassification()
-                ? dev.hone.eval.slices.ErrorKind.ZERO_ONE
-                : dev.hone.eval.slices.ErrorKind.SQUARED;
-        dev.hone.eval.slices.SliceLineResult found =
-            dev.hone.eval.slices.SliceLine.find(
-                splits.test(), dev.hone.eval.slices.SliceLine.errors(errorKind, yTest, testPred),
-                dev.hone.eval.slices.SliceLineOptions.defaults());
+        dev.hone.eval.slices.SliceReport sliceReport = null;
+        dev.hone.eval.slices.SliceLineResult found = null;
+        if (budget.allow("slices", "metrics by slice and slice discovery (SliceLine) were skipped",
+            warnings)) {
+          long stepStart = System.nanoTime();
+          listener.stage("metrics by slice and slice discovery (SliceLine) on the test split");
+          long sliceSeed = Seeds.derive(cfg.seed(), "slices", 0);
+          sliceReport =
+              dev.hone.eval.slices.SliceAnalysis.analyse(
+                  splits.test(), yTest, testPred,
+                  dev.hone.eval.slices.SliceOptions.defaults(sliceSeed)
+                      .withMetric(objective)
+                      .withUserSlices(cfg.checks().slices())
+                      .withCrosses(
+                          splits.test().sensitive().size() >= 2
+                              ? List.of(splits.test().sensitive())
+                              : List.of()));
+          dev.hone.eval.slices.ErrorKind errorKind =
+              task.isClassification()
+                  ? dev.hone.eval.slices.ErrorKind.ZERO_ONE
+                  : dev.hone.eval.slices.ErrorKind.SQUARED;
+          found =
+              dev.hone.eval.slices.SliceLine.find(
+                  splits.test(), dev.hone.eval.slices.SliceLine.errors(errorKind, yTest, testPred),
+                  dev.hone.eval.slices.SliceLineOptions.defaults());
+          budget.took("slices", (System.nanoTime() - stepStart) / 1e9);
+        }
         dev.hone.report.EvaluationSections sections =
             new dev.hone.report.EvaluationSections(
                 EvaluationSectionsAssembler.leakage(
                     "train vs validation, train + validation vs test", leakage),
-                EvaluationSectionsAssembler.slices(
+                sliceReport == null ? null : EvaluationSectionsAssembler.slices(
                     "test", sliceReport, found,
                     task.isClassification() ? "0/1 error" : "squared error"));
 
-        listener.stage("diagnostics: calibration or residuals, sensitivity (Sobol, ICE)");
-        Diagnostics.Result diagnostics =
-            Diagnostics.compute(task, yTest, testPred, xFit, xTest, model, cfg.seed());
+        Diagnostics.Result diagnostics = null;
+        if (budget.allow("diagnostics",
+            "diagnostics (calibration or residuals, Sobol, ICE) were skipped", warnings)) {
+          long stepStart = System.nanoTime();
+          listener.stage("diagnostics: calibration or residuals, sensitivity (Sobol, ICE)");
+          diagnostics = Diagnostics.compute(task, yTest, testPred, xFit, xTest, model, cfg.seed());
+          budget.took("diagnostics", (System.nanoTime() - stepStart) / 1e9);
+        }
 
         FairnessAnalysis fairness = null;
-        if (task == TaskType.BINARY && !splits.test().sensitive().isEmpty()) {
+        if (task == TaskType.BINARY && !splits.test().sensitive().isEmpty()
+            && budget.allow("fairness", "the fairness audit was skipped", warnings)) {
+          long stepStart = System.nanoTime();
           listener.stage("auditing fairness on " + splits.test().sensitive());
           fairness =
               FairnessAnalysis.run(
                   task, splits.train(), yTrain, splits.test(), yTest, testPred.positiveScores(),
                   cfg.seed());
+          budget.took("fairness", (System.nanoTime() - stepStart) / 1e9);
         }
         FairnessPlan.MitigationResult mitigation = null;
         FairnessPlan.TradeoffResult tradeoff = null;
@@ -399,19 +431,34 @@ public final class TrainWorkflow {
           fairPlan.saveInto(out.resolve("model"));
         }
 
-        listener.stage("explaining the model: TreeSHAP, permutation importance, partial dependence");
-        Object rounds = model.fitInfo().get("rounds_trained");
-        Explanations explanations = fam != null && !FamilySearch.treeModel(out.resolve("model"))
-            ? null
-            : Explanations.compute(
-                task, out.resolve("model").resolve("model.json"),
-                rounds == null ? 0 : ((Number) rounds).intValue(), model, prep, xFit, xTest, yTest,
-                objective, Seeds.derive(cfg.seed(), "explain", 0));
-        listener.stage("attacking the model: HopSkipJump and noise on correctly classified test rows");
-        RobustnessAnalysis robustness =
-            RobustnessAnalysis.run(
-                task, model, prep, xFit, xTest, yTest, classLabels, cfg.checks().immutable(),
-                Seeds.derive(cfg.seed(), "robustness", 0));
+        Explanations explanations = null;
+        if ((fam == null || FamilySearch.treeModel(out.resolve("model")))
+            && budget.allow("explanations",
+                "the explanations (TreeSHAP, permutation importance, partial dependence) were"
+                    + " skipped", warnings)) {
+          long stepStart = System.nanoTime();
+          listener.stage(
+              "explaining the model: TreeSHAP, permutation importance, partial dependence");
+          Object trained = model.fitInfo().get("rounds_trained");
+          explanations =
+              Explanations.compute(
+                  task, out.resolve("model").resolve("model.json"),
+                  trained == null ? 0 : ((Number) trained).intValue(), model, prep, xFit, xTest,
+                  yTest, objective, Seeds.derive(cfg.seed(), "explain", 0));
+          budget.took("explanations", (System.nanoTime() - stepStart) / 1e9);
+        }
+        RobustnessAnalysis robustness = null;
+        if (budget.allow("robustness", "the robustness analysis (HopSkipJump, noise) was skipped",
+            warnings)) {
+          long stepStart = System.nanoTime();
+          listener.stage(
+              "attacking the model: HopSkipJump and noise on correctly classified test rows");
+          robustness =
+              RobustnessAnalysis.run(
+                  task, model, prep, xFit, xTest, yTest, classLabels, cfg.checks().immutable(),
+                  Seeds.derive(cfg.seed(), "robustness", 0));
+          budget.took("robustness", (System.nanoTime() - stepStart) / 1e9);
+        }
         Map<String, Object> metricsJson = new LinkedHashMap<>();
         metricsJson.put("objective", objective.metricName());
         metricsJson.put("direction", direction.name());
@@ -422,9 +469,13 @@ public final class TrainWorkflow {
           metricsJson.put("hyperparameter_importance", paramImportance);
         }
         metricsJson.put("leakage", leakage);
-        metricsJson.put("slices", sliceReport);
-        metricsJson.put("slice_discovery", found);
-        metricsJson.put("diagnostics", diagnostics);
+        if (sliceReport != null) {
+          metricsJson.put("slices", sliceReport);
+          metricsJson.put("slice_discovery", found);
+        }
+        if (diagnostics != null) {
+          metricsJson.put("diagnostics", diagnostics);
+        }
         if (explanations != null) {
           metricsJson.put("explanations", explanations.json());
         }
@@ -467,7 +518,7 @@ public final class TrainWorkflow {
           reportModel = reportModel.withParamImportance(rows);
         }
         HtmlReport.write(
-            reportModel, Diagnostics.view(diagnostics),
+            reportModel, diagnostics == null ? null : Diagnostics.view(diagnostics),
             explanations == null ? null : explanations.view(), sections,
             FidelityViews.view(fidelitySummary), robustness == null ? null : robustness.view(),
             out.resolve("report.html"));
@@ -553,4 +604,14 @@ public final class TrainWorkflow {
   static boolean isCategorical(Table t, String col) {
     return t.column(col) instanceof CategoricalColumn;
   }
+
+  /** A report sink that first honours the run's deadline (a cancelled trial stops at a round). */
+  private static dev.hone.core.model.ReportSink cancellable(
+      dev.hone.search.study.Trial trial, dev.hone.core.model.ReportSink sink) {
+    return (step, value) -> {
+      trial.checkCancelled(); // the run's deadline (RunBudget) cancels trials
+      return sink.report(step, value);
+    };
+  }
+
 }

@@ -78,6 +78,7 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
 
   private final ExecutorService workers;
   private final int jobs;
+  private final java.util.function.BooleanSupplier stopSignal;
 
   /**
    * An executor running {@code jobs} trials at once on {@code workers}.
@@ -92,7 +93,34 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
       throw new IllegalArgumentException("jobs was " + jobs + " but must be >= 1");
     }
     this.jobs = jobs;
+    this.stopSignal = null;
   }
+
+  private ThreadPoolTrialExecutor(
+      ExecutorService workers, int jobs, java.util.function.BooleanSupplier stopSignal) {
+    this.workers = workers;
+    this.jobs = jobs;
+    this.stopSignal = stopSignal;
+  }
+
+  /**
+   * This executor with an outside deadline: once {@code stopNow} returns true, no new trial starts
+   * (the run's stop reason is {@link StopReason#TIME_BUDGET}) and every running trial is cancelled
+   * and marked FAIL (user attribute {@code fail_reason} = "cancelled: ..."), as a trial past its
+   * timeout is. {@code stopNow} is polled by the run's watchdog about every {@value
+   * #SIGNAL_POLL_MILLIS} ms and before each trial starts; it must be cheap and thread-safe. This
+   * is how a caller ends the search at a deadline that moves while it runs (e.g. {@code hone
+   * train --time-budget}, which keeps time for the work after the search).
+   *
+   * @param stopNow true once the search must end
+   * @return a new executor sharing this one's pool and job count
+   */
+  public ThreadPoolTrialExecutor withStopSignal(java.util.function.BooleanSupplier stopNow) {
+    return new ThreadPoolTrialExecutor(workers, jobs, Objects.requireNonNull(stopNow, "stopNow"));
+  }
+
+  /** How often a stop signal ({@link #withStopSignal}) is polled, in milliseconds: {@value}. */
+  public static final long SIGNAL_POLL_MILLIS = 50;
 
   /** The number of concurrent trials. */
   public int jobs() {
@@ -208,6 +236,10 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
       watchdog.setRemoveOnCancelPolicy(true);
       long hb = plan.heartbeatInterval().toMillis();
       watchdog.scheduleWithFixedDelay(this::beatAll, hb, hb, TimeUnit.MILLISECONDS);
+      if (stopSignal != null) {
+        watchdog.scheduleWithFixedDelay(this::pollSignal, SIGNAL_POLL_MILLIS,
+            SIGNAL_POLL_MILLIS, TimeUnit.MILLISECONDS);
+      }
       List<Future<?>> loops = new ArrayList<>();
       try {
         // Trials of dead workers are failed (or re-queued) before any worker asks, so a re-queued
@@ -290,8 +322,23 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
       }
     }
 
+    /** With a stop signal that fires: stop starting trials and cancel the running ones. */
+    void pollSignal() {
+      try {
+        if (stopSignal.getAsBoolean()) {
+          stop(StopReason.TIME_BUDGET);
+          abortAll("cancelled: the run's deadline passed");
+        }
+      } catch (RuntimeException e) {
+        fatal(e);
+      }
+    }
+
     /** A stop rule that holds now, or null. */
     StopReason checkStop() {
+      if (stopSignal != null && stopSignal.getAsBoolean()) {
+        return StopReason.TIME_BUDGET;
+      }
       if (budgetDeadline != null && !clock.instant().isBefore(budgetDeadline)) {
         return StopReason.TIME_BUDGET;
       }
@@ -486,7 +533,7 @@ public final class ThreadPoolTrialExecutor implements TrialExecutor {
         consecutiveDuplicates.incrementAndGet();
       } else {
         consecutiveDuplicates.set(0);
-        if (rec.state() == TrialState.FAIL) {
+        if (rec.state() == TrialState.FAIL && !(aborted(slot) && stopping())) {
           String why = error != null ? error : rec.userAttributes().get(TrialRecord.FAIL_REASON);
           lastError.set(why);
           if (consecutiveFailures.incrementAndGet() >= plan.maxConsecutiveFailures()) {

@@ -156,6 +156,46 @@ class ThreadPoolTrialExecutorTest {
   }
 
   @Test
+  void aStopSignalEndsTheRunAndCancelsRunningTrials() {
+    // two workers; trials 0-3 are quick, later ones loop until cancelled. The signal fires (and
+    // stays on) once trials 4 and 5 are running: both must be cancelled (FAIL, "cancelled: ...")
+    // within a few signal polls, and no trial may start after the signal.
+    java.util.concurrent.atomic.AtomicLong firedAt = new java.util.concurrent.atomic.AtomicLong();
+    java.util.function.BooleanSupplier signal = () -> {
+      if (firedAt.get() == 0 && count(TrialState.COMPLETE) == 4
+          && count(TrialState.RUNNING) == 2) {
+        firedAt.compareAndSet(0, System.nanoTime());
+      }
+      return firedAt.get() != 0;
+    };
+    long t0 = System.nanoTime();
+    ExecutionResult r = new ThreadPoolTrialExecutor(pool, 2).withStopSignal(signal).run(study,
+        t -> {
+          t.suggestFloat("x", 0, 1, false);
+          if (t.number() < 4) {
+            return 1.0;
+          }
+          while (true) {
+            t.checkCancelled();
+            Thread.sleep(5);
+          }
+        }, plan().targetTrials(100).build(), StudyListener.NONE);
+    long endedAt = System.nanoTime();
+    assertEquals(StopReason.TIME_BUDGET, r.stopReason());
+    assertEquals(4, r.complete());
+    assertTrue(firedAt.get() > 0);
+    assertTrue((endedAt - firedAt.get()) / 1e6 < 2000,
+        "ended " + (endedAt - firedAt.get()) / 1e6 + " ms after the signal");
+    long cancelled = study.trials().stream()
+        .filter(t -> t.state() == TrialState.FAIL
+            && t.userAttributes().getOrDefault(TrialRecord.FAIL_REASON, "").startsWith("cancelled"))
+        .count();
+    assertEquals(2, cancelled, study.trials().toString());
+    assertEquals(6, study.trials().size(), "a trial started after the signal");
+    assertTrue((endedAt - t0) / 1e9 < 30);
+  }
+
+  @Test
   void patienceStopsAfterKTrialsWithoutImprovement() {
     // minimise: trial 2 is best (value 0); every later value is worse
     ExecutionResult r = run(1, t -> {

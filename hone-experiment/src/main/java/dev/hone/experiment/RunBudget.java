@@ -1,0 +1,213 @@
+package dev.hone.experiment;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole-run wall-clock budget of {@code hone train --time-budget}: search, refit, test
+ * evaluation, analyses and writing together end by {@code start + budget} (plus the error of the
+ * estimates below, which the {@link #SAFETY} factor is there to absorb).
+ *
+ * <p>How: the work after the search is estimated and reserved, and the search ends (trials in
+ * flight are cancelled) once the time left falls to that reserve ({@link #searchOver()}); the
+ * reserve moves as trials finish. Then each optional analysis runs only if its estimate still fits
+ * ({@link #allow}), else it is skipped and a warning is recorded.
+ *
+ * <ul>
+ *   <li><b>Refit</b> on train + validation: the fit time of the best trial so far times {@code
+ *       (trainRows + validationRows) / trainRows} (trees cost about linearly in rows; the trial's
+ *       own time also covers its early-stopping patience rounds, which the refit does not train,
+ *       so this errs on the safe side).
+ *   <li><b>Analyses</b>: {@code coefficient * testRows * inputColumns / 1000 + }{@value
+ *       #STEP_OVERHEAD_SECONDS} s each, with per-analysis coefficients measured on Adult and
+ *       credit_default_taiwan on a quiet 2-core machine (seconds per 1000 test cells; the two
+ *       datasets agreed within 30%), times a slowdown factor: how much slower than expected the
+ *       leakage check before the search ran ({@link #calibrate}), then the largest ratio of actual
+ *       to estimated time of the analyses run so far, clamped to {@code [1, 8]}.
+ *   <li>Writing the model, metrics and report: {@value #TAIL_SECONDS} s.
+ * </ul>
+ *
+ * <p>Thread-safe: the search's workers and its watchdog call {@link #recordFit}, {@link
+ * #bestTrial} and {@link #searchOver} concurrently. A budget of {@code null} means none: every
+ * method then allows everything.
+ */
+final class RunBudget {
+  private static final Logger LOG = LoggerFactory.getLogger(RunBudget.class);
+
+  /** Factor on every estimate: {@value}. */
+  static final double SAFETY = 1.5;
+
+  /** Seconds kept for writing the model, metrics.json, trials.csv and the report: {@value}. */
+  static final double TAIL_SECONDS = 1.0;
+
+  /** Fixed cost added to every analysis estimate, seconds: {@value}. */
+  static final double STEP_OVERHEAD_SECONDS = 0.2;
+
+  /** Seconds per 1000 test cells (rows x input columns) of each analysis, quiet machine. */
+  static final Map<String, Double> COEFFICIENTS =
+      Map.of(
+          "test evaluation", 0.001,
+          "slices", 0.012,
+          "diagnostics", 0.0075,
+          "fairness", 0.003,
+          "explanations", 0.026,
+          "robustness", 0.015);
+
+  /** Seconds per 1000 cells (all rows x columns) of the leakage check, quiet machine. */
+  static final double LEAKAGE_COEFFICIENT = 0.0009;
+
+  private final long startNanos;
+  private final long budgetNanos;
+  private final LongSupplier clock;
+  private final Map<Integer, Long> fitNanos = new ConcurrentHashMap<>();
+  private volatile double refitScale = 1.0;
+  private volatile double testCells;
+  private volatile int best = -1;
+  private volatile double slowdown = 1.0;
+
+  /**
+   * @param budget the whole run's budget, or {@code null} for none
+   * @param startNanos {@code clock} reading at the start of the run
+   * @param clock monotonic nanoseconds ({@code System::nanoTime})
+   */
+  RunBudget(Duration budget, long startNanos, LongSupplier clock) {
+    this.startNanos = startNanos;
+    this.budgetNanos = budget == null ? Long.MAX_VALUE : budget.toNanos();
+    this.clock = clock;
+  }
+
+  /** Whether a budget was given. */
+  boolean limited() {
+    return budgetNanos != Long.MAX_VALUE;
+  }
+
+  /** Seconds left until the deadline; {@code +Infinity} without a budget. */
+  double leftSeconds() {
+    if (!limited()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return (budgetNanos - (clock.getAsLong() - startNanos)) / 1e9;
+  }
+
+  /**
+   * Sets the data sizes the estimates scale with.
+   *
+   * @param trainRows rows the trials fit on
+   * @param validationRows rows added for the refit
+   * @param testRows rows of the test split
+   * @param inputColumns input columns (before encoding)
+   */
+  void sizes(int trainRows, int validationRows, int testRows, int inputColumns) {
+    this.refitScale = (trainRows + (double) validationRows) / Math.max(1, trainRows);
+    this.testCells = (double) testRows * Math.max(1, inputColumns);
+  }
+
+  /**
+   * Sets the slowdown factor from the leakage check, which runs before the search.
+   *
+   * @param cells rows x columns the check looked at
+   * @param seconds how long it took
+   */
+  void calibrate(double cells, double seconds) {
+    double expected = LEAKAGE_COEFFICIENT * cells / 1000 + 0.05;
+    slowdown = clamp(seconds / expected);
+    LOG.debug("time budget: leakage check {} s against {} s expected; slowdown {}",
+        seconds, expected, slowdown);
+  }
+
+  /** Records the fit time of a trial (the learner's fit call only). */
+  void recordFit(int trial, long nanos) {
+    fitNanos.put(trial, nanos);
+  }
+
+  /** The best COMPLETE trial so far (its fit time sizes the refit). */
+  void bestTrial(int number) {
+    best = number;
+  }
+
+  /** Estimated seconds of an analysis ({@link #COEFFICIENTS} key), slowdown included. */
+  double estimate(String analysis) {
+    Double c = COEFFICIENTS.get(analysis);
+    double base = (c == null ? 0 : c * testCells / 1000) + STEP_OVERHEAD_SECONDS;
+    return base * slowdown;
+  }
+
+  /** Estimated seconds of the refit of the best trial so far; 0 before any trial finished. */
+  double refitEstimate() {
+    Long n = best >= 0 ? fitNanos.get(best) : null;
+    if (n == null) {
+      long max = 0;
+      for (long v : fitNanos.values()) {
+        max = Math.max(max, v);
+      }
+      n = max;
+    }
+    return n / 1e9 * refitScale;
+  }
+
+  /** Seconds kept back from the search: refit, every analysis and writing, with {@link #SAFETY}. */
+  double reserveSeconds() {
+    double analyses = 0;
+    for (String a : COEFFICIENTS.keySet()) {
+      analyses += estimate(a);
+    }
+    return SAFETY * (refitEstimate() + analyses) + TAIL_SECONDS;
+  }
+
+  /**
+   * Whether the search must end now: always false without a budget, and false until a first
+   * trial has completed (a run needs one model; a budget too small for a single trial is overrun
+   * by that trial and the work after it).
+   */
+  boolean searchOver() {
+    return limited() && best >= 0 && leftSeconds() <= reserveSeconds();
+  }
+
+  /**
+   * Whether an optional analysis still fits: its estimate times {@link #SAFETY}, plus {@code
+   * afterwards} seconds of work that must follow, plus {@link #TAIL_SECONDS}, within the time left.
+   * When it does not, a warning naming the analysis and the figures is added to {@code warnings}.
+   *
+   * @param analysis a {@link #COEFFICIENTS} key
+   * @param what what happens when it does not fit, e.g. "the fairness audit was skipped"
+   * @param warnings the run's warnings
+   */
+  boolean allow(String analysis, String what, List<String> warnings) {
+    if (!limited()) {
+      return true;
+    }
+    double need = SAFETY * estimate(analysis) + TAIL_SECONDS;
+    double left = leftSeconds();
+    if (need <= left) {
+      return true;
+    }
+    String w = String.format(Locale.ROOT,
+        "%s to end within --time-budget: it needs about %.1f s and %.1f s were left; give a"
+            + " larger budget to get it", what, need, Math.max(0, left));
+    warnings.add(w);
+    LOG.warn(w);
+    return false;
+  }
+
+  /**
+   * Records how long an analysis took against its estimate; later estimates are scaled by the
+   * largest ratio seen so far (clamped to {@code [1, 8]}).
+   */
+  void took(String analysis, double seconds) {
+    double base = estimate(analysis) / slowdown;
+    double ratio = seconds / base;
+    if (ratio > slowdown) {
+      slowdown = clamp(ratio);
+    }
+  }
+
+  private static double clamp(double r) {
+    return Double.isFinite(r) ? Math.max(1.0, Math.min(8.0, r)) : 1.0;
+  }
+}

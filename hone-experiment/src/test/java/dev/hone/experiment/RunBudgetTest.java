@@ -1,0 +1,90 @@
+package dev.hone.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** RunBudget's arithmetic on a hand-driven clock; expected values are worked out by hand. */
+class RunBudgetTest {
+  static final long S = 1_000_000_000L;
+
+  @Test
+  void withoutABudgetEverythingIsAllowed() {
+    RunBudget b = new RunBudget(null, 0, () -> 0);
+    b.bestTrial(0);
+    b.recordFit(0, 1000 * S);
+    assertFalse(b.limited());
+    assertFalse(b.searchOver());
+    List<String> w = new ArrayList<>();
+    assertTrue(b.allow("explanations", "x was skipped", w));
+    assertTrue(w.isEmpty());
+  }
+
+  @Test
+  void theSearchEndsWhenTheTimeLeftFallsToTheReserve() {
+    AtomicLong now = new AtomicLong(0);
+    RunBudget b = new RunBudget(Duration.ofSeconds(60), 0, now::get);
+    // 1000 test rows x 10 columns = 10 thousand cells; 750 train + 250 validation rows
+    b.sizes(750, 250, 1000, 10);
+    // analyses: 10 * (0.001 + 0.012 + 0.0075 + 0.003 + 0.026 + 0.015) + 6 * 0.2 = 1.845 s
+    b.recordFit(0, 3 * S);
+    b.recordFit(1, 6 * S);
+    assertFalse(b.searchOver(), "no trial completed yet: the search goes on");
+    b.bestTrial(0);
+    // refit of trial 0: 3 s * 1000/750 = 4 s; reserve = 1.5 * (4 + 1.845) + 1 = 9.7675 s
+    assertEquals(4.0, b.refitEstimate(), 1e-12);
+    assertEquals(9.7675, b.reserveSeconds(), 1e-9);
+    now.set(50 * S); // 10 s left
+    assertFalse(b.searchOver());
+    now.set(51 * S); // 9 s left
+    assertTrue(b.searchOver());
+    b.bestTrial(1); // a slower best trial moves the deadline earlier: reserve 15.7675 s
+    now.set(45 * S); // 15 s left
+    assertTrue(b.searchOver());
+    now.set(44 * S); // 16 s left
+    assertFalse(b.searchOver());
+  }
+
+  @Test
+  void anAnalysisThatDoesNotFitIsSkippedWithAWarningAndSlowdownsCarryOver() {
+    AtomicLong now = new AtomicLong(0);
+    RunBudget b = new RunBudget(Duration.ofSeconds(10), 0, now::get);
+    b.sizes(100, 100, 10_000, 10); // 100 thousand test cells
+    // explanations: 0.026 * 100 + 0.2 = 2.8 s; needs 1.5 * 2.8 + 1 = 5.2 s
+    assertEquals(2.8, b.estimate("explanations"), 1e-12);
+    List<String> w = new ArrayList<>();
+    now.set(4 * S); // 6 s left
+    assertTrue(b.allow("explanations", "the explanations were skipped", w));
+    now.set(5 * S); // 5 s left
+    assertFalse(b.allow("explanations", "the explanations were skipped", w));
+    assertEquals(1, w.size());
+    assertTrue(w.get(0).startsWith("the explanations were skipped to end within --time-budget:"
+        + " it needs about 5.2 s and 5.0 s were left"), w.get(0));
+    // slices (0.012 * 100 + 0.2 = 1.4 s) took 2.8 s: later estimates double
+    b.took("slices", 2.8);
+    assertEquals(5.6, b.estimate("explanations"), 1e-12);
+    // a quicker step never lowers the factor
+    b.took("fairness", 0.01);
+    assertEquals(5.6, b.estimate("explanations"), 1e-12);
+  }
+
+  @Test
+  void theLeakageCheckCalibratesTheSlowdownWithinOneToEight() {
+    RunBudget b = new RunBudget(Duration.ofSeconds(10), 0, () -> 0);
+    b.sizes(100, 100, 1000, 10);
+    double quiet = b.estimate("slices");
+    // expected leakage time for 1,000,000 cells: 0.0009 * 1000 + 0.05 = 0.95 s
+    b.calibrate(1_000_000, 1.9);
+    assertEquals(2 * quiet, b.estimate("slices"), 1e-12);
+    b.calibrate(1_000_000, 100);
+    assertEquals(8 * quiet, b.estimate("slices"), 1e-12);
+    b.calibrate(1_000_000, 0.1);
+    assertEquals(quiet, b.estimate("slices"), 1e-12);
+  }
+}
