@@ -79,6 +79,16 @@ class NasSpacesTest {
     assertTrue(none > 5 && none < 35, "head=none in " + none + " of 40");
   }
 
+  /** {@code --families all} over the registered learners takes mlp and leaves the image cnn out. */
+  @Test
+  void familiesAllTakesMlpButNotCnn() {
+    java.util.List<Learner> registered = new java.util.ArrayList<>();
+    java.util.ServiceLoader.load(Learner.class).forEach(registered::add);
+    java.util.List<String> names = FamilySpace.select("all", registered).names();
+    assertTrue(names.contains("mlp"), names.toString());
+    assertFalse(names.contains("cnn"), names.toString());
+  }
+
   @Test
   void conditionsMustNameAnEarlierParameter() {
     SearchSpace s = SearchSpace.builder()
