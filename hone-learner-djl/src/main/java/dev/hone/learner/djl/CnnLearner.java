@@ -36,6 +36,15 @@ public final class CnnLearner implements Learner {
     return NAME;
   }
 
+  /**
+   * {@code null}: a CNN reads images, not a tabular feature matrix, so it never joins a family
+   * search over tables ({@code hone train --families all}).
+   */
+  @Override
+  public String family() {
+    return null;
+  }
+
   @Override
   public List<ParamSpec> paramSpecs() {
     return NetworkParams.cnn();

@@ -17,7 +17,8 @@ import java.util.Map;
  * by the training mean. (Learned embeddings for categorical columns are not implemented: one-hot
  * columns are the network's input.)
  *
- * <p><b>Network.</b> {@code depth} hidden layers of {@code width} units, each Linear → [BatchNorm]
+ * <p><b>Network.</b> {@code depth} hidden layers of {@code width} units (or {@code width_i}
+ * units for layer {@code i} when set), each Linear → [BatchNorm]
  * → activation → [Dropout], optionally with identity skip connections around layers 2..depth, and
  * a linear output layer ({@code nClasses} logits, or one value for regression on a standardised
  * target). See {@link NetworkParams} for every hyperparameter.

@@ -15,6 +15,7 @@ import dev.hone.core.json.Json;
 import dev.hone.core.model.DifferentiableModel;
 import dev.hone.core.model.FeatureMatrix;
 import dev.hone.core.model.Predictions;
+import dev.hone.core.model.SizedModel;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -58,7 +59,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * model may be shared between threads; any call after {@code close()} throws {@link
  * IllegalStateException}.
  */
-public final class NetworkModel implements DifferentiableModel {
+public final class NetworkModel implements DifferentiableModel, SizedModel {
   /** Metadata file inside a saved model directory. */
   public static final String META_FILE = "network-meta.json";
 
@@ -110,9 +111,19 @@ public final class NetworkModel implements DifferentiableModel {
     return meta.nOutputs();
   }
 
-  /** Number of scalar parameters (weights, biases and batch-norm running statistics). */
+  /**
+   * Number of scalar parameters (weights, biases and batch-norm running statistics), as counted
+   * when the model was fitted. {@code >= 1}.
+   */
+  @Override
   public long parameterCount() {
     return meta.parameterCount();
+  }
+
+  /** {@code "weights"}: {@link #parameterCount()} counts scalar network parameters. */
+  @Override
+  public String parameterUnit() {
+    return "weights";
   }
 
   /** Size in bytes of the saved parameter file. */

@@ -102,10 +102,44 @@ public final class NetworkParams {
       ParamSpec.intParam(
           "width", "Units in each hidden layer.", 64, 1, 8192, SearchHint.logRange(16, 256));
 
+  /** How many hidden layers can be given their own width ({@code width_0 .. width_7}). */
+  public static final int MAX_LAYER_WIDTHS = 8;
+
+  /**
+   * Per-layer widths of the MLP, {@code width_0 .. width_7}: units of hidden layer {@code i}
+   * (0-based); 0 (the default) means {@link #WIDTH}. Layers from the ninth on always use {@code
+   * width}. Valid [0, 8192]; not searched by default (micro architecture search suggests them
+   * conditionally on {@code depth}, see {@code dev.hone.experiment.NasSpaces}).
+   */
+  public static final List<ParamSpec> LAYER_WIDTHS = layerWidths();
+
+  private static List<ParamSpec> layerWidths() {
+    List<ParamSpec> out = new ArrayList<>();
+    for (int i = 0; i < MAX_LAYER_WIDTHS; i++) {
+      out.add(
+          ParamSpec.intParam(
+              "width_" + i,
+              "Units in hidden layer " + i + " (0-based); 0 = use width.", 0, 0, 8192, null));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Units of hidden layer {@code layer} (0-based): its {@code width_i} when set, else {@code width}. */
+  static int layerWidth(ParamSet p, int layer) {
+    if (layer < MAX_LAYER_WIDTHS) {
+      int w = p.getInt("width_" + layer);
+      if (w > 0) {
+        return w;
+      }
+    }
+    return p.getInt(WIDTH.name());
+  }
+
   /**
    * Identity skip connections around hidden layers 2..depth (He et al., CVPR 2016): {@code
-   * h_{l+1} = h_l + layer(h_l)}; all hidden layers have the same width, so every layer after the
-   * first has one. Default {@code false}.
+   * h_{l+1} = h_l + layer(h_l)}; a layer gets one only when its width equals its input's width
+   * (always so with a single {@code width}; with per-layer widths, layers that change the width
+   * have none). Default {@code false}.
    */
   public static final ParamSpec RESIDUAL =
       ParamSpec.choiceParam(
@@ -170,6 +204,7 @@ public final class NetworkParams {
   public static List<ParamSpec> mlp() {
     List<ParamSpec> out =
         new ArrayList<>(List.of(DEPTH, WIDTH, ACTIVATION, DROPOUT, BATCH_NORM, RESIDUAL));
+    out.addAll(LAYER_WIDTHS);
     out.addAll(training());
     return List.copyOf(out);
   }

@@ -29,19 +29,22 @@ final class Networks {
   }
 
   /**
-   * MLP: {@code depth} x [Linear(width), BatchNorm?, activation, Dropout?], residual around layers
-   * 2..depth when asked, then Linear(nOutputs) producing logits (or the scaled regression value).
+   * MLP: {@code depth} x [Linear(width_i or width), BatchNorm?, activation, Dropout?], residual
+   * around layers 2..depth whose width equals the previous layer's when asked, then Linear(nOutputs) producing logits (or the scaled regression value).
    */
   static Block mlp(ParamSet p, int nOutputs) {
     int depth = p.getInt(NetworkParams.DEPTH.name());
-    int width = p.getInt(NetworkParams.WIDTH.name());
     boolean residual = NetworkParams.flag(p, NetworkParams.RESIDUAL);
     SequentialBlock net = new SequentialBlock();
+    int previous = -1;
     for (int layer = 0; layer < depth; layer++) {
+      int width = NetworkParams.layerWidth(p, layer);
       SequentialBlock hidden = new SequentialBlock();
       hidden.add(Linear.builder().setUnits(width).build());
       addNormActDrop(hidden, p);
-      if (residual && layer > 0) {
+      boolean skip = residual && layer > 0 && width == previous;
+      previous = width;
+      if (skip) {
         net.add(
             new ParallelBlock(
                 list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),

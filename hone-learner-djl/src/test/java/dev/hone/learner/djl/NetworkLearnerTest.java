@@ -84,6 +84,55 @@ class NetworkLearnerTest {
     }
   }
 
+  /**
+   * Per-layer widths: the parameter count is the analytic count of the layers asked for (a
+   * residual connection only where the width does not change adds no weights), and save/load
+   * round-trips the widths and the predictions exactly.
+   */
+  @Test
+  void mlpPerLayerWidthsRoundTripAndCountWeights(@TempDir Path dir) {
+    int[] train = digits.rows(5, 0, false);
+    int[] test = digits.rows(5, 0, true);
+    Map<String, Object> p =
+        Map.of("depth", 3, "width_0", 48, "width_1", 16, "width_2", 16, "residual", "true",
+            "epochs", 2);
+    MlpLearner learner = new MlpLearner();
+    FeatureMatrix xt = digits.matrix(test);
+    try (NetworkModel m =
+        learner.fit(
+            TestData.request(digits.matrix(train), digits.labels(train), null, null,
+                TaskType.MULTICLASS, 10, learner.paramSpecs(), p, 3, ReportSink.NONE))) {
+      long expected = 64L * 48 + 48 + 48 * 16 + 16 + 16 * 16 + 16 + 16 * 10 + 10;
+      dev.hone.core.model.SizedModel sized = m;
+      assertEquals(expected, sized.parameterCount());
+      assertEquals("weights", sized.parameterUnit());
+      Predictions before = m.predict(xt);
+      m.save(dir);
+      try (NetworkModel loaded = learner.load(dir)) {
+        assertEquals(expected, loaded.parameterCount());
+        Predictions after = loaded.predict(xt);
+        for (int i = 0; i < xt.nRows(); i++) {
+          assertArrayEquals(before.probabilities()[i], after.probabilities()[i], 0.0);
+        }
+      }
+    }
+    // width_i = 0 keeps the single width: same count as depth 2 x width 20
+    try (NetworkModel m =
+        learner.fit(
+            TestData.request(digits.matrix(train), digits.labels(train), null, null,
+                TaskType.MULTICLASS, 10, learner.paramSpecs(),
+                Map.of("depth", 2, "width", 20, "width_1", 0, "epochs", 1), 3,
+                ReportSink.NONE))) {
+      assertEquals(64L * 20 + 20 + 20 * 20 + 20 + 20 * 10 + 10, m.parameterCount());
+    }
+  }
+
+  @Test
+  void cnnIsNotATableFamilyButMlpIs() {
+    assertEquals(null, new CnnLearner().family());
+    assertEquals("mlp", new MlpLearner().family());
+  }
+
   @Test
   void cnnSaveLoadGivesIdenticalPredictionsAndLearnsDigits(@TempDir Path dir) {
     int[] train = digits.rows(5, 0, false);

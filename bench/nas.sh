@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Micro neural-architecture search on scikit-learn's 8x8 digits: random search, regularized
+# evolution and TPE, each without and with Hyperband (epochs as the resource), over the mlp and
+# cnn spaces of dev.hone.experiment.NasSpaces; best validation accuracy against epochs trained and
+# CPU seconds, mean ± standard error over seeds (NasBench's Javadoc has the details).
+# Usage: bench/nas.sh [SEEDS=5] [TRIALS=12] [EPOCHS=9] [SPACES=mlp,cnn]
+# Needs: JDK 17, Maven (offline repository filled by a build), the shared datasets folder.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+DATA="${HONE_DATA_MIRROR:-$ROOT/../shared/datasets}"
+# reactor class path (sibling modules as target/classes); hone-experiment is built last and
+# writes the file last
+mvn -o -q -pl hone-experiment -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$ROOT/hone-experiment/target/bench.cp" -Dhone.shared.datasets="$DATA" >/dev/null
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg);" \
+  "$(java -version 2>&1 | head -1)"
+java -Xmx2g -Dai.djl.offline=true \
+  -cp "hone-experiment/target/test-classes:hone-experiment/target/classes:$(cat hone-experiment/target/bench.cp)" \
+  dev.hone.experiment.bench.NasBench "$DATA" "$@" 2> >(grep -v '^SLF4J' >&2)
