@@ -324,6 +324,20 @@ public final class NetworkModel implements DifferentiableModel {
 
   // ---------------------------------------------------------------- internals
 
+  /** Every parameter's values in block order (for a warm start). */
+  List<float[]> parameterValues() {
+    lock.lock();
+    try {
+      List<float[]> out = new java.util.ArrayList<>();
+      for (Parameter p : open().getBlock().getParameters().values()) {
+        out.add(p.getArray().toFloatArray());
+      }
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Arrays alive in the model's manager tree, or -1 once closed (for leak tests). */
   int liveArrays() {
     lock.lock();
