@@ -1,6 +1,7 @@
 package dev.hone.experiment;
 
 import dev.hone.eval.MetricValue;
+import dev.hone.robustness.RobustnessReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,9 @@ import java.util.Map;
  * @param testMetrics test-split metrics with 95% bootstrap intervals
  * @param confusion test confusion matrix {@code [true][predicted]}
  * @param fitInfo the final model's provenance facts (parameter count, bytes, epochs)
- * @param seconds wall time of the run: load, search, refit, evaluate, total
+ * @param seconds wall time of the run: load, search, refit, evaluate, robustness, total
+ * @param robustness FGSM and PGD robust-accuracy curves on a sample of test images ({@code
+ *     ImageRobustness}), or {@code null} when not run
  */
 public record ImageTrainResult(
     String out,
@@ -38,7 +41,18 @@ public record ImageTrainResult(
     List<MetricValue> testMetrics,
     long[][] confusion,
     Map<String, Object> fitInfo,
-    Map<String, Double> seconds) {
+    Map<String, Double> seconds,
+    RobustnessReport robustness) {
+
+  /** Without a robustness section. */
+  public ImageTrainResult(
+      String out, String data, int images, List<Integer> shape, List<String> classNames,
+      Map<String, Integer> splitSizes, List<Integer> searchShape, List<TrialSummary> trials,
+      int bestTrial, Map<String, Object> bestParams, List<MetricValue> testMetrics,
+      long[][] confusion, Map<String, Object> fitInfo, Map<String, Double> seconds) {
+    this(out, data, images, shape, classNames, splitSizes, searchShape, trials, bestTrial,
+        bestParams, testMetrics, confusion, fitInfo, seconds, null);
+  }
 
   /**
    * One search trial.

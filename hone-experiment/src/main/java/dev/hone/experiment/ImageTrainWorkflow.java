@@ -3,6 +3,7 @@ package dev.hone.experiment;
 import dev.hone.core.data.TaskType;
 import dev.hone.core.error.HoneException;
 import dev.hone.core.json.Json;
+import dev.hone.core.model.DifferentiableModel;
 import dev.hone.core.model.FeatureMatrix;
 import dev.hone.core.model.FitRequest;
 import dev.hone.core.model.Learner;
@@ -58,13 +59,17 @@ import org.slf4j.LoggerFactory;
  *       epochs, early stopping on the validation split (patience 3).
  *   <li>Evaluate once on the untouched test split: accuracy, macro F1 and log loss with 95%
  *       percentile-bootstrap intervals (1000 resamples), confusion matrix.
+ *   <li>Attack the final model on up to 200 seeded test images with FGSM and PGD-20 (L∞ in
+ *       pixel intensity, ε 0…0.3; {@link ImageRobustness}) and write the curves to {@code
+ *       metrics.json} ({@code robustness}) and the report.
  *   <li>Write {@code model/} (the network, reloadable with the {@code cnn} learner, plus {@code
  *       classes.json}), {@code metrics.json} ({@link ImageTrainResult}) and {@code report.html}.
  * </ol>
  *
  * <p>Seeds: split {@code seed}; trial {@code t} fits with {@code Seeds.derive(seed, "trial-fit",
  * t)}; the final fit with {@code Seeds.derive(seed, "final-fit", 0)}; the bootstrap with {@code
- * Seeds.derive(seed, "bootstrap", 0)}. The same command gives the same result on the same machine.
+ * Seeds.derive(seed, "bootstrap", 0)}; the attacks with {@code Seeds.derive(seed, "robustness",
+ * 0)}. The same command gives the same result on the same machine.
  */
 public final class ImageTrainWorkflow {
   private static final Logger LOG = LoggerFactory.getLogger(ImageTrainWorkflow.class);
@@ -143,7 +148,9 @@ public final class ImageTrainWorkflow {
     List<MetricValue> metrics;
     long[][] confusion;
     Map<String, Object> fitInfo;
+    ImageRobustness robustness = null;
     long t3;
+    long robustNanos = 0;
     try (Model model =
         learner.fit(
             new FitRequest(train.toFeatureMatrix(), train.labelsAsDouble(),
@@ -157,6 +164,14 @@ public final class ImageTrainWorkflow {
       metrics = eval.metrics();
       confusion = eval.confusion() == null ? new long[0][0] : eval.confusion().counts();
       fitInfo = new LinkedHashMap<>(model.fitInfo());
+      if (model instanceof DifferentiableModel dm) {
+        long r0 = System.nanoTime();
+        robustness =
+            ImageRobustness.run(
+                dm, rows(test.toFeatureMatrix()), test.labelsAsDouble(),
+                Seeds.derive(cfg.seed(), "robustness", 0));
+        robustNanos = System.nanoTime() - r0;
+      }
       AtomicFiles.replaceDirectory(
           cfg.out().resolve("model"),
           dir -> {
@@ -175,7 +190,8 @@ public final class ImageTrainWorkflow {
     seconds.put("load", (t1 - t0) / 1e9);
     seconds.put("search", (t2 - t1) / 1e9);
     seconds.put("refit", (t3 - t2) / 1e9);
-    seconds.put("evaluate", (t4 - t3) / 1e9);
+    seconds.put("evaluate", (t4 - t3 - robustNanos) / 1e9);
+    seconds.put("robustness", robustNanos / 1e9);
     seconds.put("total", (System.nanoTime() - t0) / 1e9);
     Map<String, Integer> sizes = new LinkedHashMap<>();
     sizes.put("train", train.n());
@@ -186,11 +202,25 @@ public final class ImageTrainWorkflow {
             cfg.out().toString(), cfg.data().toString(), all.n(),
             List.of(all.channels(), all.height(), all.width()), all.classNames(), sizes,
             List.of(trainSearch.channels(), trainSearch.height(), trainSearch.width()), trials,
-            best.number(), resolved.asMap(), metrics, confusion, fitInfo, seconds);
+            best.number(), resolved.asMap(), metrics, confusion, fitInfo, seconds,
+            robustness == null ? null : robustness.report());
     AtomicFiles.writeFile(cfg.out().resolve("metrics.json"), f -> Json.write(f, result));
-    HtmlReport.write(report(cfg, result, space), cfg.out().resolve("report.html"));
+    HtmlReport.write(
+        report(cfg, result, space), null, null, dev.hone.report.EvaluationSections.NONE,
+        robustness == null ? null : robustness.view(), cfg.out().resolve("report.html"));
     LOG.info("image run finished in {} s", String.format(Locale.ROOT, "%.1f", seconds.get("total")));
     return result;
+  }
+
+  private static double[][] rows(FeatureMatrix m) {
+    double[][] out = new double[m.nRows()][m.nCols()];
+    float[] d = m.data();
+    for (int i = 0; i < out.length; i++) {
+      for (int j = 0; j < out[i].length; j++) {
+        out[i][j] = d[i * m.nCols() + j];
+      }
+    }
+    return out;
   }
 
   private static ImageDataset load(ImageTrainConfig cfg) {

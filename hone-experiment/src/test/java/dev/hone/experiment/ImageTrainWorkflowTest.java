@@ -67,6 +67,7 @@ class ImageTrainWorkflowTest {
     JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
     assertEquals(600, metrics.get("images").asInt());
     assertTrue(Files.readString(out.resolve("report.html")).contains("accuracy"));
+    checkRobustness(metrics.get("robustness"), r, Files.readString(out.resolve("report.html")));
     // the saved model reloads with the cnn learner and predicts what was evaluated
     try (Model m = Learners.byName("cnn").load(out.resolve("model"))) {
       var p = m.predict(small.toFeatureMatrix());
@@ -80,6 +81,32 @@ class ImageTrainWorkflowTest {
           Json.mapper().readValue(out.resolve("model/classes.json").toFile(), String[].class),
           r.classNames().toArray(String[]::new));
     }
+  }
+
+  /**
+   * The robustness section: every one of the 120 test images attacked (fewer than {@link
+   * ImageRobustness#ROWS}), so accuracy at ε = 0 must equal the evaluator's test accuracy; PGD is
+   * at most FGSM at every ε; FGSM at ε = 0.3 lowers accuracy.
+   */
+  private static void checkRobustness(JsonNode rob, ImageTrainResult r, String html) {
+    assertTrue(rob != null && !rob.isNull(), "metrics.json has no robustness section");
+    assertEquals(120, rob.get("rowsAttacked").asInt());
+    assertEquals(120, r.robustness().rowsAttacked());
+    JsonNode curves = rob.get("curves");
+    assertEquals(2, curves.size());
+    JsonNode fgsm = curves.get(0).get("points");
+    JsonNode pgd = curves.get(1).get("points");
+    assertEquals(ImageRobustness.EPS_GRID.length, fgsm.size());
+    double clean = r.metric("accuracy").value();
+    assertEquals(clean, fgsm.get(0).get("accuracy").asDouble(), 1e-12);
+    assertEquals(clean, pgd.get(0).get("accuracy").asDouble(), 1e-12);
+    for (int i = 0; i < fgsm.size(); i++) {
+      assertTrue(pgd.get(i).get("accuracy").asDouble() <= fgsm.get(i).get("accuracy").asDouble(),
+          "PGD weaker than FGSM at eps " + fgsm.get(i).get("eps"));
+    }
+    assertTrue(fgsm.get(fgsm.size() - 1).get("accuracy").asDouble() < clean - 0.1,
+        "FGSM at 0.3 barely changes accuracy: the attack does nothing");
+    assertTrue(html.contains("pgd") && html.contains("fgsm"), "report.html lacks the attacks");
   }
 
   /**

@@ -71,6 +71,21 @@ public final class MlpLearner implements Learner {
   }
 
   /**
+   * Continues training {@code initial} (a model of this learner with the same columns and
+   * architecture parameters) on {@code request}'s rows for {@code request}'s {@code epochs}: the
+   * weights, batch-norm statistics and input standardisation start from {@code initial}'s, the
+   * optimizer state afresh; {@code initial} is left unchanged. Use it for adversarial training or
+   * fine-tuning; {@code initial == null} is {@link #fit(FitRequest)}.
+   *
+   * @throws dev.hone.core.error.InvalidParameterException when {@code initial} is of another
+   *     learner, task, column count, input shape or architecture
+   */
+  public NetworkModel fit(FitRequest request, NetworkModel initial) {
+    return NetworkTrainer.fit(
+        request, NAME, paramSpecs(), true, (p, f) -> new int[] {f}, Networks::mlp, initial);
+  }
+
+  /**
    * Reads a model written by {@link NetworkModel#save(Path)}.
    *
    * @throws dev.hone.core.error.DataValidationException when a file is missing or damaged

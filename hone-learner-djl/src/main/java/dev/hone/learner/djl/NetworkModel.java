@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,16 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Losses for {@link #lossGradient}.</b> Classification: {@code -log p_y(x)} (cross-entropy);
  * regression: {@code (f(x) - y)^2} (squared error, without a factor 1/2), per row.
+ *
+ * <p><b>Saturated softmax.</b> The network runs in float32, where a confidently classified row has
+ * {@code p_y = 1} exactly once the logit margin exceeds about 17 and {@code p_j = 0} beyond about
+ * 104; differentiating {@code log_softmax} or {@code softmax} inside the float32 graph then returns
+ * an all-zero input gradient, which blinds gradient attacks (FGSM's sign of zero is zero: a
+ * gradient-masking artefact, not robustness). Both gradients therefore form the derivative with
+ * respect to the logits in float64 from the log-softmax ({@code 1 - p_y} as {@code sum_{j != y}
+ * p_j}, never as a difference), back-propagate it rescaled to unit size per row, and multiply the
+ * scale back in float64. The result equals the exact derivative up to float32 rounding of the
+ * network's Jacobian and is non-zero whenever the true value is representable in float64.
  *
  * <p><b>Saved form</b> ({@link #save(Path)}): {@value #PARAMS_FILE} (DJL's block parameter
  * serialisation: every weight, bias and batch-norm statistic in float32) and {@value #META_FILE}
@@ -199,17 +210,22 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
       int end = Math.min(n, start + CHUNK);
       int b = end - start;
       float[] flat = flatten(x, start, end);
+      double[] rowScale = new double[b];
+      Arrays.fill(rowScale, 1.0);
       float[] g =
           gradient(
               flat, b,
               out -> {
                 NDManager m = out.getManager();
                 if (meta.task().isClassification()) {
-                  float[] oh = new float[b * k];
+                  // d loss / d logits = softmax - onehot, formed in float64 from the log-softmax
+                  // and rescaled per row so that float32 back-propagation cannot flush it to zero
+                  float[] z = out.toFloatArray();
+                  float[] w = new float[b * k];
                   for (int i = 0; i < b; i++) {
-                    oh[i * k + (int) y[start + i]] = 1f;
+                    rowScale[i] = softmaxMinusOneHot(z, i * k, k, (int) y[start + i], w);
                   }
-                  return out.logSoftmax(1).mul(m.create(oh, new Shape(b, k))).sum().neg();
+                  return out.mul(m.create(w, new Shape(b, k))).sum();
                 }
                 float[] t = new float[b];
                 for (int i = 0; i < b; i++) {
@@ -219,6 +235,7 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
               });
       for (int i = 0; i < b; i++) {
         grad[start + i] = toDouble(g, i * f, f);
+        scaleRow(grad[start + i], rowScale[i]);
       }
     }
     return grad;
@@ -236,15 +253,27 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
       float[] flat = flatten(x, start, end);
       for (int c = 0; c < k; c++) {
         int cls = c;
+        double[] rowScale = new double[b];
+        Arrays.fill(rowScale, 1.0);
         float[] g =
             gradient(
                 flat, b,
-                out ->
-                    meta.task().isClassification()
-                        ? out.softmax(1).get(":, " + cls).sum()
-                        : value(out, b).sum());
+                out -> {
+                  if (!meta.task().isClassification()) {
+                    return value(out, b).sum();
+                  }
+                  // d p_c / d z = p_c (e_c - p) = -p_c (softmax - onehot_c), in float64 as above
+                  float[] z = out.toFloatArray();
+                  float[] w = new float[b * k];
+                  for (int i = 0; i < b; i++) {
+                    double s = softmaxMinusOneHot(z, i * k, k, cls, w);
+                    rowScale[i] = -s * Math.exp(logSoftmax(z, i * k, k, cls));
+                  }
+                  return out.mul(out.getManager().create(w, new Shape(b, k))).sum();
+                });
         for (int i = 0; i < b; i++) {
           grad[start + i][c] = toDouble(g, i * f, f);
+          scaleRow(grad[start + i][c], rowScale[i]);
         }
       }
     }
@@ -305,6 +334,20 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** Every parameter's values in block order (for a warm start). */
+  List<float[]> parameterValues() {
+    lock.lock();
+    try {
+      List<float[]> out = new java.util.ArrayList<>();
+      for (Parameter p : open().getBlock().getParameters().values()) {
+        out.add(p.getArray().toFloatArray());
+      }
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
 
   /** Arrays alive in the model's manager tree, or -1 once closed (for leak tests). */
   int liveArrays() {
@@ -385,6 +428,61 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
       p[i] = softmax(raw[i]);
     }
     return new Predictions(meta.task(), p, null);
+  }
+
+  /**
+   * Writes {@code softmax(z) - onehot(y)} for one row of float32 logits {@code z[off..off+k)} into
+   * {@code w[off..off+k)} divided by a positive scale, and returns that scale (so the true vector is
+   * {@code scale * w}). Everything is computed in float64 from the log-softmax {@code z_j -
+   * logsumexp(z)}: the entries {@code j != y} are {@code p_j / scale} with {@code scale = max_{j !=
+   * y} p_j}, so the largest is exactly 1, and the entry {@code y} is {@code -(sum_{j != y} p_j) /
+   * scale} rather than {@code p_y - 1}, which cancels to 0 once {@code p_y} rounds to 1. The
+   * normalised vector is thus never zero and survives float32 back-propagation; the scale is 0 only
+   * when every {@code p_j, j != y} is below float64's range (a logit margin above about 745).
+   */
+  static double softmaxMinusOneHot(float[] z, int off, int k, int y, float[] w) {
+    double lse = logSumExp(z, off, k);
+    double top = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      if (j != y) {
+        top = Math.max(top, z[off + j] - lse);
+      }
+    }
+    double rest = 0;
+    for (int j = 0; j < k; j++) {
+      if (j != y) {
+        double v = Math.exp(z[off + j] - lse - top);
+        w[off + j] = (float) v;
+        rest += v;
+      }
+    }
+    w[off + y] = (float) -rest;
+    return Math.exp(top);
+  }
+
+  /** {@code log softmax(z)_c} in float64 for one row of float32 logits. */
+  static double logSoftmax(float[] z, int off, int k, int c) {
+    return z[off + c] - logSumExp(z, off, k);
+  }
+
+  private static double logSumExp(float[] z, int off, int k) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      max = Math.max(max, z[off + j]);
+    }
+    double sum = 0;
+    for (int j = 0; j < k; j++) {
+      sum += Math.exp(z[off + j] - max);
+    }
+    return max + Math.log(sum);
+  }
+
+  private static void scaleRow(double[] g, double s) {
+    if (s != 1.0) {
+      for (int j = 0; j < g.length; j++) {
+        g[j] *= s;
+      }
+    }
   }
 
   /** Softmax in double precision of float32 logits (max-subtracted). */

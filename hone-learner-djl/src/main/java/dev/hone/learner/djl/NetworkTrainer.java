@@ -60,6 +60,22 @@ final class NetworkTrainer {
       boolean standardise,
       BiFunction<ParamSet, Integer, int[]> shapeOf,
       BiFunction<ParamSet, Integer, Block> blockOf) {
+    return fit(req, learner, specs, standardise, shapeOf, blockOf, null);
+  }
+
+  /**
+   * As above, starting from {@code initial}'s weights, batch-norm statistics and input (and target)
+   * standardisation instead of a fresh initialisation ({@code null}: fresh). The optimizer state
+   * starts afresh.
+   */
+  static NetworkModel fit(
+      FitRequest req,
+      String learner,
+      List<ParamSpec> specs,
+      boolean standardise,
+      BiFunction<ParamSet, Integer, int[]> shapeOf,
+      BiFunction<ParamSet, Integer, Block> blockOf,
+      NetworkModel initial) {
     ParamSet p = req.params();
     if (!p.specs().equals(specs)) {
       throw new InvalidParameterException(
@@ -78,12 +94,19 @@ final class NetworkTrainer {
     double[] mean = new double[f];
     double[] scale = new double[f];
     java.util.Arrays.fill(scale, 1.0);
-    if (standardise) {
+    if (initial != null) {
+      checkWarmStart(initial, learner, task, nClasses, f, shapeOf.apply(p, f), p);
+      mean = initial.meta().featureMean().clone();
+      scale = initial.meta().featureScale().clone();
+    } else if (standardise) {
       standardisation(train, mean, scale);
     }
     double yMean = 0;
     double yScale = 1;
-    if (!task.isClassification()) {
+    if (initial != null) {
+      yMean = initial.meta().targetMean();
+      yScale = initial.meta().targetScale();
+    } else if (!task.isClassification()) {
       double[] ms = meanStd(req.trainLabels());
       yMean = ms[0];
       yScale = ms[1];
@@ -123,6 +146,13 @@ final class NetworkTrainer {
         try (Trainer trainer = model.newTrainer(config(p))) {
           rowShape[0] = batch;
           trainer.initialize(new Shape(rowShape));
+          if (initial != null) {
+            List<float[]> values = initial.parameterValues();
+            List<ai.djl.nn.Parameter> params = block.getParameters().values();
+            for (int i = 0; i < params.size(); i++) {
+              params.get(i).getArray().set(values.get(i)); // in place: keeps gradients attached
+            }
+          }
           int[] order = new int[n];
           for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -197,6 +227,36 @@ final class NetworkTrainer {
     } finally {
       DjlRuntime.TRAINING_LOCK.unlock();
     }
+  }
+
+  private static void checkWarmStart(
+      NetworkModel initial, String learner, TaskType task, int nClasses, int f, int[] shape,
+      ParamSet p) {
+    NetworkMeta m = initial.meta();
+    List<Integer> s = new ArrayList<>();
+    for (int v : shape) {
+      s.add(v);
+    }
+    if (!m.learner().equals(learner) || m.task() != task || m.nClasses() != nClasses
+        || m.nFeatures() != f || !m.inputShape().equals(s)
+        || !architecture(m.params()).equals(architecture(p.asMap()))) {
+      throw new InvalidParameterException(
+          "cannot continue training the " + m.learner() + " model (task " + m.task() + ", "
+              + m.nFeatures() + " features, input shape " + m.inputShape() + ", parameters "
+              + architecture(m.params()) + ") as a " + learner + " with task " + task + ", " + f
+              + " features, input shape " + s + " and parameters " + architecture(p.asMap())
+              + ": use the same learner, data columns and architecture parameters");
+    }
+  }
+
+  /** The parameters that shape the network (everything but the optimisation schedule). */
+  private static java.util.Map<String, Object> architecture(java.util.Map<String, Object> params) {
+    java.util.Map<String, Object> out = new java.util.TreeMap<>(params);
+    for (String k : List.of("optimizer", "learning_rate", "momentum", "batch_size", "epochs",
+        "weight_decay", "patience")) {
+      out.remove(k);
+    }
+    return out;
   }
 
   private static DefaultTrainingConfig config(ParamSet p) {
