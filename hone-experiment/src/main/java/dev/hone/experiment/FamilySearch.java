@@ -156,7 +156,9 @@ final class FamilySearch {
     return new UserInputException(String.format(Locale.ROOT,
         "none of the %d completed trials meets the deployment limits (%s): the smallest model"
             + " saved to %d bytes and the fastest had a p95 single-row latency of %.3f ms; relax"
-            + " --max-model-bytes / --max-latency-ms, or add smaller families to --families",
+            + " --max-model-bytes / --max-latency-ms, or add smaller families to --families,"
+            + " under another --study name (or --out): this study's trials are bound to these"
+            + " limits",
         complete, limits.describe(), minBytes, minLatency));
   }
 

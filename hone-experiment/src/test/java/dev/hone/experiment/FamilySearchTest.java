@@ -194,6 +194,8 @@ class FamilySearchTest {
     long min = s.trials().stream().filter(t -> t.state() == TrialState.COMPLETE)
         .mapToLong(t -> Leaderboard.metrics(t).orElseThrow().modelBytes()).min().orElseThrow();
     assertTrue(e.getMessage().contains("saved to " + min + " bytes"), e.getMessage());
+    // relaxing the limits on the same study is refused (its fingerprint holds the limits)
+    assertTrue(e.getMessage().contains("another --study name"), e.getMessage());
   }
 
   @Test
