@@ -17,8 +17,8 @@ trap 'rm -rf "$WORK"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
 cd "$ROOT"
 mvn -o -q -pl hone-experiment -am test-compile
-mvn -o -q -pl hone-eval -am dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-mvn -o -q -pl hone-experiment -am dependency:build-classpath -Dmdep.outputFile="$WORK/cpe.txt" >/dev/null
+mvn -o -q -pl hone-eval -am test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+mvn -o -q -pl hone-experiment -am test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cpe.txt" >/dev/null
 CP="$ROOT/hone-eval/target/test-classes:$ROOT/hone-eval/target/classes:$ROOT/hone-core/target/classes:$(cat "$WORK/cp.txt")"
 echo "== Java (hone-eval)"
 /usr/bin/time -v java -Xmx2g -cp "$CP" dev.hone.eval.bench.DiagnosticsBench "$WARMUPS" "$REPEATS" \

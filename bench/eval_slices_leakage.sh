@@ -23,7 +23,7 @@ trap 'rm -rf "$WORK"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
 
 (cd "$ROOT" && mvn -q -o -pl hone-eval -am test-compile -DskipTests) >&2
-(cd "$ROOT" && mvn -q -o -pl hone-eval dependency:build-classpath -Dmdep.includeScope=test \
+(cd "$ROOT" && mvn -q -o -pl hone-eval -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/cp.txt") >&2
 # the worktree's own classes, not the installed snapshots
 THIRD=$(tr ':' '\n' <"$WORK/cp.txt" | grep -v '/dev/hone/' | paste -sd: -)

@@ -11,7 +11,7 @@ DATA="${HONE_DATA_MIRROR:-$ROOT/../shared/datasets}"
 mvn -o -q -pl hone-explain -am test-compile -Dhone.shared.datasets="$DATA" >/dev/null
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
-mvn -o -q -pl hone-explain dependency:build-classpath -Dmdep.includeScope=test \
+mvn -o -q -pl hone-explain -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$CP_FILE" >/dev/null
 java -Xmx2g -Dhone.shared.datasets="$DATA" \
   -cp "hone-explain/target/test-classes:hone-explain/target/classes:$(cat "$CP_FILE")" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Repeatability of the per-trial latency probe of `hone train --families`: one model per XGBoost
 # family (gbtree, dart, gblinear, rf) on a seeded 20,000 x 50 synthetic binary problem, the same
-# model's p95 single-row latency measured MEASUREMENTS times (default probe: 50 warm-up calls,
+# model's p95 single-row latency measured MEASUREMENTS times (default probe: 300 warm-up calls,
 # median over 3 rounds of the p95 of 200 calls).
 # Usage: bench/family_latency.sh [MEASUREMENTS=5]
 set -euo pipefail
@@ -11,7 +11,7 @@ CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
 mvn -o -q -pl hone-experiment -am test-compile >/dev/null
 # third-party jars; Hone's own modules come first on the class path from their target/classes
-mvn -o -q -pl hone-experiment dependency:build-classpath -Dmdep.includeScope=test \
+mvn -o -q -pl hone-experiment -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$CP_FILE" >/dev/null
 CP=""
 for m in hone-core hone-data hone-preprocess hone-eval hone-search hone-store-sqlite \

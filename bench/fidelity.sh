@@ -27,7 +27,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 cd "$ROOT"
 mvn -o -q -pl hone-experiment -am test-compile >&2
-mvn -o -q -pl hone-experiment dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+mvn -o -q -pl hone-experiment -am test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 THIRD=$(tr ':' '\n' <"$WORK/cp.txt" | grep -v '/dev/hone/' | paste -sd: -)
 CP="$ROOT/hone-experiment/target/test-classes"
 for m in hone-core hone-data hone-preprocess hone-eval hone-search hone-store-sqlite hone-store-postgres \

@@ -14,7 +14,7 @@ NS=("$@")
 [[ ${#NS[@]} -eq 0 ]] && NS=(100 1000)
 cd "$ROOT"
 mvn -o -q -pl hone-search -am test-compile -DskipTests >/dev/null
-mvn -o -q -pl hone-search dependency:build-classpath -Dmdep.outputFile="$ROOT/hone-search/target/bench.cp" >/dev/null
+mvn -o -q -pl hone-search -am test-compile dependency:build-classpath -Dmdep.outputFile="$ROOT/hone-search/target/bench.cp" >/dev/null
 DEPS="$(tr ':' '\n' < hone-search/target/bench.cp | grep -v '/hone-core' | paste -sd: -)"
 CP="hone-search/target/classes:hone-search/target/test-classes:hone-core/target/classes:$DEPS"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1);" \

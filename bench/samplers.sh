@@ -13,7 +13,7 @@ WHAT="${1:-all}"
 SEEDS="${2:-10}"
 cd "$ROOT"
 mvn -o -q -pl hone-search -am test-compile -DskipTests >/dev/null
-mvn -o -q -pl hone-search dependency:build-classpath -Dmdep.outputFile="$ROOT/hone-search/target/bench.cp" >/dev/null
+mvn -o -q -pl hone-search -am test-compile dependency:build-classpath -Dmdep.outputFile="$ROOT/hone-search/target/bench.cp" >/dev/null
 DEPS="$(tr ':' '\n' < hone-search/target/bench.cp | grep -v '/hone-core' | paste -sd: -)"
 CP="hone-search/target/classes:hone-search/target/test-classes:hone-core/target/classes:$DEPS"
 JAVA=(java -Xmx2g -cp "$CP")

@@ -14,7 +14,7 @@ TRIALS="${2:-30}"
 cd "$ROOT"
 export HONE_DATA_MIRROR="${HONE_DATA_MIRROR:-$ROOT/../shared/datasets}"
 mvn -o -q -pl hone-search -am test-compile -DskipTests >/dev/null
-mvn -o -q -pl hone-search dependency:build-classpath -Dmdep.outputFile="$ROOT/hone-search/target/bench.cp" >/dev/null
+mvn -o -q -pl hone-search -am test-compile dependency:build-classpath -Dmdep.outputFile="$ROOT/hone-search/target/bench.cp" >/dev/null
 DEPS="$(tr ':' '\n' < hone-search/target/bench.cp | grep -v '/hone-core' | paste -sd: -)"
 CP="hone-search/target/classes:hone-search/target/test-classes:hone-core/target/classes:$DEPS"
 PY=/usr/bin/python3

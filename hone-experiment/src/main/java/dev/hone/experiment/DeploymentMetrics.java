@@ -126,8 +126,8 @@ public record DeploymentMetrics(
     /** Fewest timed calls per round, whatever the model's speed: 20. */
     public static final int MIN_CALLS = 20;
 
-    /** 50 warm-up calls, 3 rounds of 200. */
-    public static final LatencyProbe DEFAULTS = new LatencyProbe(50, 200, 3);
+    /** 300 warm-up calls (the JIT settles within them on this machine), 3 rounds of 200. */
+    public static final LatencyProbe DEFAULTS = new LatencyProbe(300, 200, 3);
 
     /** Validates the counts. */
     public LatencyProbe {
