@@ -25,7 +25,7 @@ command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install t
 (cd "$ROOT" && mvn -q -o -pl hone-eval -am test-compile -DskipTests) >&2
 (cd "$ROOT" && mvn -q -o -pl hone-eval -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/cp.txt") >&2
-# the worktree's own classes, not the installed snapshots
+# this checkout's own classes, not the installed snapshots
 THIRD=$(tr ':' '\n' <"$WORK/cp.txt" | grep -v '/dev/hone/' | paste -sd: -)
 CP="$ROOT/hone-eval/target/test-classes:$ROOT/hone-eval/target/classes:$ROOT/hone-core/target/classes:$ROOT/hone-data/target/classes:$THIRD"
 
