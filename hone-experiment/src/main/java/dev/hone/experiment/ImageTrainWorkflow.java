@@ -177,6 +177,7 @@ public final class ImageTrainWorkflow {
           dir -> {
             model.save(dir);
             Files.writeString(dir.resolve("classes.json"), Json.write(all.classNames()));
+            ImageModelInfo.of(LEARNER, all, cfg).write(dir);
           });
     }
     long t4 = System.nanoTime();

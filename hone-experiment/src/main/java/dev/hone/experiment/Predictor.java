@@ -34,9 +34,15 @@ public final class Predictor {
   private Predictor() {}
 
   /**
-   * @return the number of rows predicted
+   * Predicts with the model in {@code modelDir}; an image model ({@link
+   * ImagePredictor#isImageModel}) is handed to {@link ImagePredictor}.
+   *
+   * @return the number of rows (or images) predicted
    */
   public static int predict(Path modelDir, Path data, Path out) {
+    if (ImagePredictor.isImageModel(modelDir)) {
+      return ImagePredictor.predict(modelDir, data, out).images();
+    }
     try (ModelBundle bundle = ModelBundle.load(modelDir)) {
       Table t = read(data, bundle.schema());
       FittedPreprocessor prep = bundle.preprocessor();

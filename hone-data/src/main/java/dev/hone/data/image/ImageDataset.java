@@ -106,7 +106,15 @@ public record ImageDataset(
    * c<channel>_y<row>_x<col>} in {@code [channel][row][col]} order; shares the pixel array.
    */
   public FeatureMatrix toFeatureMatrix() {
-    List<String> names = new ArrayList<>(pixelsPerImage());
+    return new FeatureMatrix(pixels, n, pixelNames(channels, height, width));
+  }
+
+  /**
+   * Column names of images of this shape as a feature matrix: {@code c<channel>_y<row>_x<col>} in
+   * {@code [channel][row][col]} order, {@code channels * height * width} names.
+   */
+  public static List<String> pixelNames(int channels, int height, int width) {
+    List<String> names = new ArrayList<>(channels * height * width);
     for (int c = 0; c < channels; c++) {
       for (int y = 0; y < height; y++) {
         for (int x = 0; x < width; x++) {
@@ -114,6 +122,6 @@ public record ImageDataset(
         }
       }
     }
-    return new FeatureMatrix(pixels, n, names);
+    return names;
   }
 }

@@ -45,7 +45,7 @@ public final class ImageReaders {
   /** IDX magic of an unsigned-byte 1-d array (labels). */
   public static final int IDX_LABELS_MAGIC = 0x00000801;
 
-  private static final List<String> IMAGE_SUFFIXES =
+  static final List<String> IMAGE_SUFFIXES =
       List.of(".png", ".jpg", ".jpeg", ".gif", ".bmp");
 
   private ImageReaders() {}
@@ -155,9 +155,9 @@ public final class ImageReaders {
     return new ImageDataset(px, n, 1, h, w, y, names, images.toString());
   }
 
-  private record Idx(int[] dims, byte[] data) {}
+  record Idx(int[] dims, byte[] data) {}
 
-  private static Idx readIdxFile(Path file, int magic, int ndims) {
+  static Idx readIdxFile(Path file, int magic, int ndims) {
     byte[] bytes;
     try {
       bytes = decompressed(file);
@@ -346,7 +346,7 @@ public final class ImageReaders {
         dir.toString());
   }
 
-  private static BufferedImage resize(BufferedImage img, int w, int h) {
+  static BufferedImage resize(BufferedImage img, int w, int h) {
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = out.createGraphics();
     try {
@@ -360,7 +360,7 @@ public final class ImageReaders {
   }
 
   /** Pixels {@code [channels][h][w]} in [0, 1]; transparency is ignored. */
-  private static float[] pixels(BufferedImage img, int channels) {
+  static float[] pixels(BufferedImage img, int channels) {
     int h = img.getHeight();
     int w = img.getWidth();
     float[] out = new float[channels * h * w];
