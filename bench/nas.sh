@@ -19,7 +19,9 @@ mvn -o -q -pl hone-experiment -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$ROOT/hone-experiment/target/bench.cp" -Dhone.shared.datasets="$DATA" >/dev/null
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg);" \
   "$(java -version 2>&1 | head -1)"
-java -Xmx2g -Dai.djl.offline=true -Dnas.resource="${RESOURCE:-epochs}" -Dnas.data="${DATASET:-digits}" \
-  -Dnas.strategies="${STRATEGIES:-random,evolution,tpe}" -Dnas.mnist="${MNIST_SIZES:-3000,1000,1000}" \
+java -Xmx2g -Dai.djl.offline=true \
+  -Dnas.resource="${RESOURCE:-epochs}" -Dnas.data="${DATASET:-digits}" \
+  -Dnas.strategies="${STRATEGIES:-random,evolution,tpe}" \
+  -Dnas.mnist="${MNIST_SIZES:-3000,1000,1000}" \
   -cp "hone-experiment/target/test-classes:hone-experiment/target/classes:$(cat hone-experiment/target/bench.cp)" \
   dev.hone.experiment.bench.NasBench "$DATA" "$@" 2> >(grep -v '^SLF4J' >&2)

@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
     description = {
       "Check a new table against the model's saved schema, apply the saved preprocessing and write",
       "predictions as CSV: one probability column per class and the predicted label, or the value.",
-      "With an image model (hone train --task image), --data is a folder (one sub-folder per class,",
-      "or image files), MNIST IDX files or a digits CSV; the CSV has an id (file path or index),",
-      "one probability column per class and the predicted class."
+      "With an image model (hone train --task image), --data is a folder (one sub-folder per",
+      "class, or image files), MNIST IDX files or a digits CSV; the CSV has an id (file path or",
+      "index), one probability column per class and the predicted class."
     })
 final class PredictCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR",

@@ -86,8 +86,8 @@ public record ImageModelInfo(
 
   /**
    * Whether {@code dir} holds an image model: {@value #FILE} with kind {@value #KIND}, or (models
-   * written before {@value #FILE} existed) {@value #CLASSES_FILE} beside a {@code cnn} network whose
-   * metadata ({@code network-meta.json}) declares a 3-dimensional input.
+   * written before {@value #FILE} existed) {@value #CLASSES_FILE} beside a {@code cnn} network
+   * whose metadata ({@code network-meta.json}) declares a 3-dimensional input.
    */
   public static boolean isImageModel(Path dir) {
     return read(dir) != null;
@@ -137,7 +137,8 @@ public record ImageModelInfo(
       return null;
     }
     JsonNode shape = node.get("input_shape");
-    if (node.get("learner") == null || !ImageTrainWorkflow.LEARNER.equals(node.get("learner").asText())
+    JsonNode learner = node.get("learner");
+    if (learner == null || !ImageTrainWorkflow.LEARNER.equals(learner.asText())
         || shape == null || !shape.isArray() || shape.size() != 3) {
       return null;
     }

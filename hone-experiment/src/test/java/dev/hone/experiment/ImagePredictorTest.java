@@ -335,7 +335,8 @@ class ImagePredictorTest {
     assertTrue(ImagePredictor.isImageModel(old));
     ImagePredictor.predict(old, csv, dir.resolve("old.csv"));
     ImagePredictor.predict(run.resolve("model"), csv, dir.resolve("new.csv"));
-    assertEquals(Files.readString(dir.resolve("new.csv")), Files.readString(dir.resolve("old.csv")));
+    assertEquals(Files.readString(dir.resolve("new.csv")),
+        Files.readString(dir.resolve("old.csv")));
     // without classes.json it is not an image model, and table prediction says what is missing
     Files.delete(old.resolve(ImageModelInfo.CLASSES_FILE));
     assertFalse(ImagePredictor.isImageModel(old));

@@ -145,8 +145,8 @@ public final class ImageBatchReader {
     int n = 0;
     for (Path f : imageFiles) {
       ImageReaders.Idx img = ImageReaders.readIdxFile(f, ImageReaders.IDX_IMAGES_MAGIC, 3);
-      if (!images.isEmpty()
-          && (img.dims()[1] != images.get(0).dims()[1] || img.dims()[2] != images.get(0).dims()[2])) {
+      int[] first = images.isEmpty() ? img.dims() : images.get(0).dims();
+      if (img.dims()[1] != first[1] || img.dims()[2] != first[2]) {
         throw new DataValidationException(
             f + " holds " + img.dims()[1] + "x" + img.dims()[2] + " images but " + imageFiles.get(0)
                 + " holds " + images.get(0).dims()[1] + "x" + images.get(0).dims()[2]

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImageBatchReaderTest {
   private static ImageDataset digits(int n) {
-    ImageDataset all =
-        ImageReaders.readDigitsCsv(TestData.sharedDatasets().resolve("sklearn_small/digits.csv.gz"));
+    ImageDataset all = ImageReaders.readDigitsCsv(
+        TestData.sharedDatasets().resolve("sklearn_small/digits.csv.gz"));
     return all.select(IntStream.range(0, n).toArray());
   }
 

@@ -69,9 +69,9 @@ import java.util.Map;
  * compute and the CPU and wall seconds. A two-trial warm-up study per space runs first.
  *
  * <p>Usage: {@code NasBench DATASETS_DIR [SEEDS=5] [TRIALS=12] [EPOCHS=9] [SPACES=mlp,cnn]}, with
- * system properties {@code nas.resource} (epochs|resolution|both), {@code nas.data} (digits|mnist),
- * {@code nas.strategies} (default random,evolution,tpe) and {@code nas.mnist} (train,validation,test
- * sizes of the MNIST subset; default 3000,1000,1000).
+ * system properties {@code nas.resource} (epochs|resolution|both), {@code nas.data}
+ * (digits|mnist), {@code nas.strategies} (default random,evolution,tpe) and {@code nas.mnist}
+ * (train,validation,test sizes of the MNIST subset; default 3000,1000,1000).
  */
 public final class NasBench {
   private NasBench() {}
