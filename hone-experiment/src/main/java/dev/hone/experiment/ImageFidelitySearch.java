@@ -3,6 +3,7 @@ package dev.hone.experiment;
 import dev.hone.core.data.TaskType;
 import dev.hone.core.error.InvalidParameterException;
 import dev.hone.core.error.UserInputException;
+import dev.hone.core.model.AreaResampling;
 import dev.hone.core.model.Learner;
 import dev.hone.core.model.ReportSink;
 import dev.hone.core.random.Seeds;
@@ -85,6 +86,13 @@ final class ImageFidelitySearch {
 
   /** Resolution candidates of {@code auto} (fraction of each side). */
   static final List<Double> AUTO_RESOLUTIONS = List.of(0.5, 0.25);
+
+  /**
+   * Smallest side (pixels) of an {@code auto} resolution candidate: a 2x2 digit holds almost no
+   * information, and on such tiny images a fit's time is mostly fixed overhead, so its measured
+   * cost says little.
+   */
+  static final int AUTO_MIN_SIDE = 4;
 
   /** Epoch fraction of the {@code auto} candidates (with at least 2 search epochs). */
   static final double AUTO_EPOCHS = 0.5;
@@ -252,11 +260,13 @@ final class ImageFidelitySearch {
    * @param searchEpochs epochs of a full-fidelity fit
    * @param trainImages training images available (the pilot uses at most {@link
    *     #PILOT_MAX_IMAGES})
+   * @param imageSide the smaller side of the images in pixels (resolution candidates leave at
+   *     least {@link #AUTO_MIN_SIDE})
    * @param pilotConfigs pilot configurations (≥ 5 for anything to be trusted)
    */
   static ImageFidelitySearch plan(
       Setting s, Fitter fits, ImageSearchSpace space, int searchEpochs, int trainImages,
-      long seed, int pilotConfigs) {
+      int imageSide, long seed, int pilotConfigs) {
     if (s.none()) {
       throw new IllegalArgumentException("--fidelity none has no plan");
     }
@@ -266,19 +276,30 @@ final class ImageFidelitySearch {
     int used = Math.min(trainImages, PILOT_MAX_IMAGES);
     Fidelity base =
         used < trainImages ? Fidelity.rows((double) used / trainImages) : Fidelity.FULL;
-    List<Fidelity> cands = new ArrayList<>();
+    List<Double> autoRes = new ArrayList<>();
     for (double r : AUTO_RESOLUTIONS) {
+      if (AreaResampling.scaledSize(imageSide, r) >= AUTO_MIN_SIDE) {
+        autoRes.add(r);
+      }
+    }
+    List<Fidelity> cands = new ArrayList<>();
+    for (double r : autoRes) {
       cands.add(Fidelity.resolution(r));
     }
     if (searchEpochs >= 2) {
       cands.add(Fidelity.rounds(AUTO_EPOCHS));
-      for (double r : AUTO_RESOLUTIONS) {
+      for (double r : autoRes) {
         cands.add(Fidelity.compose(Fidelity.resolution(r), Fidelity.rounds(AUTO_EPOCHS)));
       }
     }
+    if (cands.isEmpty()) {
+      LOG.info("image fidelity auto: no candidate for {}-pixel images and {} search epoch(s);"
+          + " searching at full resolution", imageSide, searchEpochs);
+      return new ImageFidelitySearch(s.text(), Fidelity.FULL, null, null, 0, 0, 0, seed);
+    }
     TreeSet<Double> res = new TreeSet<>(java.util.Comparator.reverseOrder());
     res.add(1.0);
-    res.addAll(AUTO_RESOLUTIONS);
+    res.addAll(autoRes);
     List<Double> resolutions = new ArrayList<>(res);
     int n = pilotConfigs;
     List<Map<String, Object>> configs = new ArrayList<>();

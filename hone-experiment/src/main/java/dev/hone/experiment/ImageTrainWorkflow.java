@@ -124,7 +124,8 @@ public final class ImageTrainWorkflow {
               learner, space, train, valid, task, cfg.seed(), cfg.threads(), cfg.searchEpochs());
       plan =
           ImageFidelitySearch.plan(
-              fidelity, fitter, space, cfg.searchEpochs(), train.n(), cfg.seed(),
+              fidelity, fitter, space, cfg.searchEpochs(), train.n(),
+              Math.min(train.height(), train.width()), cfg.seed(),
               ImageFidelitySearch.DEFAULT_PILOT_CONFIGS);
       study =
           Study.createOrLoad(
