@@ -107,7 +107,8 @@ public final class ImageTrainWorkflow {
     long t1 = System.nanoTime();
 
     List<ParamSpec> specs = learner.paramSpecs();
-    ImageSearchSpace space = ImageSearchSpace.of(cfg.space(), specs);
+    ImageSearchSpace space =
+        ImageSearchSpace.of(cfg.space(), specs, Math.min(all.height(), all.width()));
     ImageFidelitySearch.Setting fidelity = ImageFidelitySearch.parse(cfg.fidelity());
     Study study;
     ImageFidelitySearch plan = null;

@@ -72,7 +72,8 @@ public final class ImageSearchBench {
       ImageDataset valid = all.select(split.validation());
       ImageDataset test = all.select(split.test());
       for (String sp : spaces) {
-        ImageSearchSpace space = ImageSearchSpace.of(sp, cnn.paramSpecs());
+        ImageSearchSpace space =
+            ImageSearchSpace.of(sp, cnn.paramSpecs(), Math.min(all.height(), all.width()));
         for (String fid : fids) {
           double c0 = cpu();
           long w0 = System.nanoTime();

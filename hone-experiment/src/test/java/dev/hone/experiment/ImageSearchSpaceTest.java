@@ -28,6 +28,11 @@ class ImageSearchSpaceTest {
         java.util.List.copyOf(s.space().distributions().keySet()));
     assertThrows(InvalidParameterException.class,
         () -> ImageSearchSpace.of("wide", CNN.paramSpecs()));
+    // 8x8 digits keep pooling = none; 28x28 MNIST always pools
+    assertEquals(dev.hone.search.space.CategoricalDistribution.of("max", "avg", "none"),
+        ImageSearchSpace.of("nas", CNN.paramSpecs(), 8).space().distributions().get("pooling"));
+    assertEquals(dev.hone.search.space.CategoricalDistribution.of("max", "avg"),
+        ImageSearchSpace.of("nas", CNN.paramSpecs(), 28).space().distributions().get("pooling"));
   }
 
   /** Trial 0 of the nas space resolves to the learner's own defaults (weight decay 0 → 1e-6). */
