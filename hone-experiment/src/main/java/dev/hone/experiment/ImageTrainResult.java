@@ -16,7 +16,9 @@ import java.util.Map;
  * @param shape {@code [channels, height, width]} of the images
  * @param classNames class names by index
  * @param splitSizes rows per split: train, validation, test
- * @param searchShape image shape the search trials saw (after downscaling)
+ * @param searchShape image shape the search trials saw: with {@code --fidelity none} the
+ *     downscaled shape, under ASHA the lowest rung's shape (trials climb to full size), else the
+ *     full shape
  * @param trials every search trial: number, state, validation log loss, params
  * @param bestTrial number of the refitted trial
  * @param bestParams hyperparameters of the final model
