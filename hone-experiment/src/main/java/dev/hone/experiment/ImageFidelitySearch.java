@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * first {@code ceil(E/2)} epochs of the same fit and their cost that share of its time. Pilot fits
  * use at most {@link #PILOT_MAX_IMAGES} training images (a seeded stratified subsample, the same
  * for every fit) and the whole validation split; a configuration whose architecture does not fit a
- * small image (its 2x2 poolings would leave no pixel) is left out of that candidate. {@link
+ * small image (its 2x2 poolings would leave no pixel) is left out of that candidate (of every
+ * candidate, when it does not fit the full image either). {@link
  * FidelityCalibration} (Spearman ρ and Kendall τ-b with bootstrap intervals; trusted when ρ ≥ 0.6
  * over at least 5 configurations) keeps the cheapest trusted candidate by measured cost, or none:
  * then every trial trains at full resolution without a scheduler.
@@ -324,7 +325,7 @@ final class ImageFidelitySearch {
           return true;
         };
         Fidelity f = Fidelity.compose(base, r < 1 ? Fidelity.resolution(r) : Fidelity.FULL);
-        LowFidelityFits.Result out = tryFit(fits, configs.get(i), f, fitSeed, record, r == 1.0);
+        LowFidelityFits.Result out = tryFit(fits, configs.get(i), f, fitSeed, record, false);
         score[j][i] = out == null ? Double.NaN : out.score();
         secs[j][i] = out == null ? 0 : out.seconds();
         curves[j][i] = curve;
@@ -332,6 +333,11 @@ final class ImageFidelitySearch {
       }
     }
     double wall = (System.nanoTime() - t0) / 1e9;
+    if (Arrays.stream(score[0]).noneMatch(Double::isFinite)) {
+      throw new dev.hone.core.error.HoneException(
+          "fidelity pilot: none of the " + n + " configurations could be trained at full"
+              + " resolution; see the log, or give --fidelity none");
+    }
     double[][] low = new double[cands.size()][n];
     double[][] lowSec = new double[cands.size()][n];
     for (int c = 0; c < cands.size(); c++) {
@@ -393,17 +399,17 @@ final class ImageFidelitySearch {
   }
 
   /**
-   * Fits, or returns {@code null} when the configuration cannot be trained at a reduced
-   * resolution (its architecture does not fit the smaller image) and, with {@code full} false,
-   * when the fit fails; user errors at full fidelity propagate.
+   * Fits; returns {@code null} when the configuration is refused as a user error (its
+   * architecture does not fit the image: three 2x2 poolings of a 4x4 image) unless {@code
+   * propagate} is set, and a NaN score when the fit fails otherwise.
    */
   private static LowFidelityFits.Result tryFit(
       Fitter fits, Map<String, Object> raw, Fidelity f, long seed, ReportSink sink,
-      boolean full) {
+      boolean propagate) {
     try {
       return fits.fit(raw, f, seed, sink);
     } catch (UserInputException e) {
-      if (full) {
+      if (propagate) {
         throw e;
       }
       LOG.debug("{} is not evaluable at {}: {}", raw, f, e.getMessage());

@@ -176,4 +176,76 @@ class ImageFidelitySearchTest {
     assertEquals(1, s.completeTrials());
     assertEquals(1, s.prunedTrials());
   }
+
+  /**
+   * The pilot on a scripted fitter with exact rank correlations: at full resolution a
+   * configuration scores its knob x (epoch 0 reports x + 0.5, epoch 1 x); at resolution 0.5 it
+   * scores x + 0.01 (same order: ρ = τ = 1), at 0.25 it scores 1 − x (reversed: ρ = τ = −1).
+   * Configurations with x < 0.2 are refused at every fidelity (a user error from the learner) and
+   * left out. Fit seconds are the nominal pixel costs, so measured costs are 1/4 and 1/16, and
+   * epochs 1/2 of them halve those. The cheapest trusted candidate is resolution 0.5 with half
+   * the epochs (cost 0.125); resolution 0.25 is refused whatever its cost.
+   */
+  @Test
+  void pilotCalibratesScriptedScoresExactly() {
+    long seed = 21;
+    ImageFidelitySearch.Fitter fake = (raw, f, s, sink) -> {
+      double x = ((Number) raw.get("x")).doubleValue();
+      if (x < 0.2) {
+        throw new InvalidParameterException("refused by the learner");
+      }
+      double r = f.fractionOf(dev.hone.search.fidelity.FidelityKind.RESOLUTION);
+      double v = r == 1 ? x : r == 0.5 ? x + 0.01 : 1 - x;
+      sink.report(0, v + 0.5);
+      sink.report(1, v);
+      return new LowFidelityFits.Result(v, r * r, null);
+    };
+    ImageSearchSpace space = ImageSearchSpace.of("default", SPECS);
+    int n = 10;
+    int ok = 0;
+    for (int i = 0; i < n; i++) {
+      double x = ((Number) space.sample(Seeds.rng(seed, "fidelity.pilot", i)).get("x")).doubleValue();
+      ok += x < 0.2 ? 0 : 1;
+    }
+    assertTrue(ok >= 5 && ok < n, "the seeded draws refuse some configurations: " + ok);
+    ImageFidelitySearch plan =
+        ImageFidelitySearch.plan(ImageFidelitySearch.parse("auto"), fake, space, 2, 500, 28, seed, n);
+    assertEquals(500, plan.pilotImages());
+    dev.hone.search.fidelity.CalibrationResult cal = plan.summary(List.of()).calibration();
+    Map<String, dev.hone.search.fidelity.CalibrationRow> rows = new HashMap<>();
+    for (dev.hone.search.fidelity.CalibrationRow row : cal.rows()) {
+      rows.put(row.fidelity(), row);
+      assertEquals(ok, row.nConfigs(), row.fidelity());
+    }
+    assertEquals(5, rows.size());
+    assertEquals(1.0, rows.get("resolution:0.5").spearman(), 1e-12);
+    assertEquals(1.0, rows.get("resolution:0.5").kendall(), 1e-12);
+    assertEquals(-1.0, rows.get("resolution:0.25").spearman(), 1e-12);
+    assertEquals(-1.0, rows.get("resolution:0.25+rounds:0.5").kendall(), 1e-12);
+    assertEquals(1.0, rows.get("rounds:0.5").spearman(), 1e-12);
+    assertEquals(0.25, rows.get("resolution:0.5").costFraction(), 1e-12);
+    assertEquals(0.0625, rows.get("resolution:0.25").costFraction(), 1e-12);
+    assertEquals(0.5, rows.get("rounds:0.5").costFraction(), 1e-12);
+    assertEquals(0.125, rows.get("resolution:0.5+rounds:0.5").costFraction(), 1e-12);
+    assertEquals("resolution:0.5+rounds:0.5", cal.chosen());
+    assertEquals(
+        List.of(Fidelity.compose(Fidelity.resolution(0.5), Fidelity.rounds(0.5))), plan.rungs());
+    // the pilot's best at full resolution is the smallest accepted x
+    double best = ((Number) plan.bestPilotConfig().get("x")).doubleValue();
+    for (int i = 0; i < n; i++) {
+      double x = ((Number) space.sample(Seeds.rng(seed, "fidelity.pilot", i)).get("x")).doubleValue();
+      assertTrue(x < 0.2 || x >= best);
+    }
+  }
+
+  @Test
+  void aPilotWithNothingTrainableIsAnError() {
+    ImageFidelitySearch.Fitter refuses = (raw, f, s, sink) -> {
+      throw new InvalidParameterException("refused");
+    };
+    ImageSearchSpace space = ImageSearchSpace.of("default", SPECS);
+    assertThrows(dev.hone.core.error.HoneException.class,
+        () -> ImageFidelitySearch.plan(
+            ImageFidelitySearch.parse("auto"), refuses, space, 1, 100, 28, 1, 6));
+  }
 }
