@@ -139,7 +139,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Low-fidelity search: 'auto' (a pilot of 10 configurations picks the cheapest"
           + " fidelity whose Spearman rho with full fidelity is >= 0.6), or a fidelity such as"
           + " rows:0.25, rounds:0.1, features:0.5, rows:0.25+rounds:0.5; trials then climb to full"
-          + " fidelity under ASHA (eta 3). Default: none, every trial at full fidelity.")
+          + " fidelity under ASHA (eta 3). Default: none, every trial at full fidelity."
+          + " With --task image: auto (default; resolution 1/2, 1/4 and epochs 1/2 calibrated on a"
+          + " pilot of 8 configurations, then ASHA eta 2 up to full resolution), resolution:F,"
+          + " epochs:F, resolution:F+epochs:F, full, or none (fixed --search-downscale).")
   String fidelity;
 
   @Option(names = "--mitigation", paramLabel = "METHOD", defaultValue = "none",
@@ -193,7 +196,7 @@ final class TrainCommand implements Callable<Integer> {
     if ("image".equalsIgnoreCase(task)) {
       return image.run(data, trials,
           timeBudget == null ? null : TrainConfig.parseDuration(timeBudget), seed, out,
-          threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+          threads == null ? Runtime.getRuntime().availableProcessors() : threads, fidelity);
     }
     TrainConfig cfg =
         new TrainConfig(

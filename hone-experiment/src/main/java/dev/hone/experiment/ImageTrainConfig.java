@@ -23,7 +23,16 @@ import java.util.Objects;
  * @param finalEpochs maximum epochs of the final fit (≥ 1); early stopping on validation
  * @param searchDownscale search trials see images downscaled by this integer factor (area
  *     averaging; the image resolution fidelity); 1 = full resolution. Ignored (1 is used) when it
- *     does not divide the image size or would leave fewer than 7 pixels a side
+ *     does not divide the image size or would leave fewer than 7 pixels a side. Used only with
+ *     {@code fidelity = none}
+ * @param fidelity {@code --fidelity}: {@code auto} (default: a pilot calibrates resolution 1/2 and
+ *     1/4 and epochs 1/2 against full resolution, then ASHA climbs from the cheapest trusted one;
+ *     see {@link ImageFidelitySearch}), {@code resolution:F}, {@code epochs:F} or a composition
+ *     (no pilot), {@code full} (full resolution, no scheduler) or {@code none} (every trial at
+ *     {@code searchDownscale}, as before)
+ * @param space {@code --space}: {@code nas} (default: the CNN cell space plus training
+ *     parameters) or {@code default} (the learner's hinted parameters); see {@link
+ *     ImageSearchSpace}
  */
 public record ImageTrainConfig(
     Path data,
@@ -37,7 +46,9 @@ public record ImageTrainConfig(
     int threads,
     int searchEpochs,
     int finalEpochs,
-    int searchDownscale) {
+    int searchDownscale,
+    String fidelity,
+    String space) {
 
   /** Default {@link #trials()}. */
   public static final int DEFAULT_TRIALS = 4;
@@ -51,6 +62,29 @@ public record ImageTrainConfig(
   /** Default {@link #searchDownscale()}. */
   public static final int DEFAULT_SEARCH_DOWNSCALE = 2;
 
+  /** Default {@link #fidelity()}. */
+  public static final String DEFAULT_FIDELITY = ImageFidelitySearch.DEFAULT_SETTING;
+
+  /** Default {@link #space()}. */
+  public static final String DEFAULT_SPACE = ImageSearchSpace.DEFAULT;
+
+  /**
+   * The settings of earlier versions: every search trial at {@code searchDownscale} ({@code
+   * fidelity = none}) over the learner's hinted parameters ({@code space = default}).
+   */
+  public ImageTrainConfig(
+      Path data, int channels, int imageWidth, int imageHeight, int trials, Duration timeBudget,
+      long seed, Path out, int threads, int searchEpochs, int finalEpochs, int searchDownscale) {
+    this(data, channels, imageWidth, imageHeight, trials, timeBudget, seed, out, threads,
+        searchEpochs, finalEpochs, searchDownscale, "none", "default");
+  }
+
+  /**
+   * Validates.
+   *
+   * @throws InvalidParameterException naming the option ({@code --trials}, {@code --fidelity},
+   *     {@code --space}, ...) that is out of range
+   */
   public ImageTrainConfig {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(out, "out");
@@ -60,6 +94,15 @@ public record ImageTrainConfig(
     check(searchEpochs >= 1, "--search-epochs", searchEpochs);
     check(finalEpochs >= 1, "--epochs", finalEpochs);
     check(searchDownscale >= 1, "--search-downscale", searchDownscale);
+    fidelity = fidelity == null ? DEFAULT_FIDELITY : fidelity.trim();
+    ImageFidelitySearch.parse(fidelity); // validates
+    space = space == null ? DEFAULT_SPACE : space.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!ImageSearchSpace.NAMES.contains(space)) {
+      throw new InvalidParameterException(
+          "--space was '" + space + "' but must be one of " + ImageSearchSpace.NAMES
+              + " (nas: the CNN cell space with training parameters; default: the learner's"
+              + " hinted parameters)");
+    }
   }
 
   /** How a folder of class sub-folders is read. */

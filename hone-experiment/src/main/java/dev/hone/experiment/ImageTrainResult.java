@@ -16,7 +16,9 @@ import java.util.Map;
  * @param shape {@code [channels, height, width]} of the images
  * @param classNames class names by index
  * @param splitSizes rows per split: train, validation, test
- * @param searchShape image shape the search trials saw (after downscaling)
+ * @param searchShape image shape the search trials saw: with {@code --fidelity none} the
+ *     downscaled shape, under ASHA the lowest rung's shape (trials climb to full size), else the
+ *     full shape
  * @param trials every search trial: number, state, validation log loss, params
  * @param bestTrial number of the refitted trial
  * @param bestParams hyperparameters of the final model
@@ -26,6 +28,12 @@ import java.util.Map;
  * @param seconds wall time of the run: load, search, refit, evaluate, robustness, total
  * @param robustness FGSM and PGD robust-accuracy curves on a sample of test images ({@code
  *     ImageRobustness}), or {@code null} when not run
+ * @param space the search space ({@code nas} or {@code default}, see {@link ImageSearchSpace})
+ * @param fidelity the {@code fidelity} section: the pilot's calibration table (Spearman/Kendall
+ *     with intervals per candidate), the chosen fidelity, the ASHA rungs with the trials that
+ *     reached, were pruned at and were promoted past each; {@code null} with {@code --fidelity
+ *     none}
+ * @param pilotImages training images each pilot fit used (0 without a pilot)
  */
 public record ImageTrainResult(
     String out,
@@ -42,7 +50,21 @@ public record ImageTrainResult(
     long[][] confusion,
     Map<String, Object> fitInfo,
     Map<String, Double> seconds,
-    RobustnessReport robustness) {
+    RobustnessReport robustness,
+    String space,
+    FidelitySummary fidelity,
+    int pilotImages) {
+
+  /** Without the search-space and fidelity sections. */
+  public ImageTrainResult(
+      String out, String data, int images, List<Integer> shape, List<String> classNames,
+      Map<String, Integer> splitSizes, List<Integer> searchShape, List<TrialSummary> trials,
+      int bestTrial, Map<String, Object> bestParams, List<MetricValue> testMetrics,
+      long[][] confusion, Map<String, Object> fitInfo, Map<String, Double> seconds,
+      RobustnessReport robustness) {
+    this(out, data, images, shape, classNames, splitSizes, searchShape, trials, bestTrial,
+        bestParams, testMetrics, confusion, fitInfo, seconds, robustness, "default", null, 0);
+  }
 
   /** Without a robustness section. */
   public ImageTrainResult(
@@ -74,6 +96,12 @@ public record ImageTrainResult(
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "image study: %d trials, best trial %d%n",
         trials.size(), bestTrial));
+    if (fidelity != null) {
+      sb.append(String.format(Locale.ROOT,
+          "fidelity %s: chosen %s, %d trials at full resolution, %d pruned, %d promotions%n",
+          fidelity.setting(), fidelity.chosen(), fidelity.completeTrials(),
+          fidelity.prunedTrials(), fidelity.promotions()));
+    }
     sb.append("test:");
     for (MetricValue m : testMetrics) {
       sb.append(String.format(Locale.ROOT, " %s=%.4f [%.4f, %.4f]", m.name(), m.value(),

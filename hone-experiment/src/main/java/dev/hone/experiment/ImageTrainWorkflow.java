@@ -3,6 +3,7 @@ package dev.hone.experiment;
 import dev.hone.core.data.TaskType;
 import dev.hone.core.error.HoneException;
 import dev.hone.core.json.Json;
+import dev.hone.core.model.AreaResampling;
 import dev.hone.core.model.DifferentiableModel;
 import dev.hone.core.model.FeatureMatrix;
 import dev.hone.core.model.FitRequest;
@@ -22,7 +23,8 @@ import dev.hone.eval.Evaluator;
 import dev.hone.eval.MetricValue;
 import dev.hone.report.HtmlReport;
 import dev.hone.report.ReportModel;
-import dev.hone.search.sampler.TpeSampler;
+import dev.hone.search.fidelity.Fidelity;
+import dev.hone.search.fidelity.FidelityKind;
 import dev.hone.search.space.SearchSpace;
 import dev.hone.search.store.InMemoryStudyStore;
 import dev.hone.search.study.Direction;
@@ -49,12 +51,17 @@ import org.slf4j.LoggerFactory;
  *       digits CSV) and split them stratified and seeded 70/10/20 into train, validation and test
  *       ({@link ImageOps#stratifiedSplit}, seed stream {@code split.holdout}).
  *   <li>Search: a {@link Study} with TPE (Bergstra et al. 2011; 2 random start-up trials, then
- *       TPE) over the learner's default search space ({@code SearchSpace.fromHints}), minimising the
- *       validation log loss. Trial 0 is the learner's default configuration (enqueued, as with
- *       Optuna's {@code enqueue_trial}), so the search never ends worse than the defaults. Trials
- *       train for {@code searchEpochs} on images downscaled by {@code searchDownscale} (area
- *       averaging: resolution is a cheap fidelity); every epoch's validation loss is reported to
- *       the trial. The study lives in memory: an image run is not resumable.
+ *       TPE) over {@code space} ({@link ImageSearchSpace}: the CNN cell space of {@link
+ *       NasSpaces#cnn()} plus training parameters with TPE in group mode, or the learner's hinted
+ *       space), minimising the validation log loss. Trial 0 is the learner's default configuration
+ *       (enqueued, as with Optuna's {@code enqueue_trial}), so the search never ends worse than
+ *       the defaults. With {@code fidelity = auto} (default) a pilot calibrates image resolution
+ *       (and epochs) as fidelities, the pilot's best configuration is trial 1, and trials climb
+ *       from the cheapest trusted resolution to full resolution under ASHA ({@link
+ *       ImageFidelitySearch}; {@code resolution:F} / {@code epochs:F} skip the pilot). With
+ *       {@code fidelity = none}, trials train for {@code searchEpochs} on images downscaled by
+ *       {@code searchDownscale} (area averaging), every epoch's validation loss reported to the
+ *       trial. The study lives in memory: an image run is not resumable.
  *   <li>Refit the best trial's configuration at full resolution for up to {@code finalEpochs}
  *       epochs, early stopping on the validation split (patience 3).
  *   <li>Evaluate once on the untouched test split: accuracy, macro F1 and log loss with 95%
@@ -99,47 +106,53 @@ public final class ImageTrainWorkflow {
     Learner learner = Learners.byName(LEARNER);
     long t1 = System.nanoTime();
 
-    int factor = searchFactor(all, cfg.searchDownscale());
-    ImageDataset trainSearch = ImageOps.downscale(train, factor);
-    ImageDataset validSearch = ImageOps.downscale(valid, factor);
-    FeatureMatrix xs = trainSearch.toFeatureMatrix();
-    FeatureMatrix vs = validSearch.toFeatureMatrix();
     List<ParamSpec> specs = learner.paramSpecs();
-    SearchSpace space = SearchSpace.fromHints(specs);
-    Study study =
-        Study.createOrLoad(
-            new InMemoryStudyStore(), "image", Direction.MINIMIZE,
-            new TpeSampler(TpeSampler.Options.defaults().withNStartupTrials(2)), cfg.seed());
-    study.enqueue(defaults(specs, space));
-    study.optimize(
-        trial -> {
-          Map<String, Object> p = new LinkedHashMap<>(trial.suggestAll(space));
-          p.put("epochs", cfg.searchEpochs());
-          p.put("patience", 2);
-          p.put("input_channels", trainSearch.channels());
-          p.put("input_height", trainSearch.height());
-          ReportSink sink = (step, v) -> {
-            trial.report(step, v);
-            return true;
-          };
-          try (Model m =
-              learner.fit(
-                  new FitRequest(xs, trainSearch.labelsAsDouble(), vs, validSearch.labelsAsDouble(),
-                      task, all.nClasses(), ParamSet.resolve(specs, p),
-                      Seeds.derive(cfg.seed(), "trial-fit", trial.number()), cfg.threads(),
-                      sink))) {
-            Object best = m.fitInfo().get("best_validation_loss");
-            return ((Number) best).doubleValue();
-          }
-        },
-        new StopCondition(cfg.trials(), cfg.timeBudget()),
-        StudyListener.NONE);
+    ImageSearchSpace space =
+        ImageSearchSpace.of(cfg.space(), specs, Math.min(all.height(), all.width()));
+    ImageFidelitySearch.Setting fidelity = ImageFidelitySearch.parse(cfg.fidelity());
+    Study study;
+    ImageFidelitySearch plan = null;
+    List<Integer> searchShape = List.of(train.channels(), train.height(), train.width());
+    if (fidelity.none()) {
+      study =
+          Study.createOrLoad(
+              new InMemoryStudyStore(), "image", Direction.MINIMIZE, space.sampler(), cfg.seed());
+      ImageDataset ts = fixedDownscaleSearch(cfg, study, space, learner, train, valid, task);
+      searchShape = List.of(ts.channels(), ts.height(), ts.width());
+    } else {
+      ImageFidelitySearch.Fitter fitter =
+          ImageFidelitySearch.forImages(
+              learner, space, train, valid, task, cfg.seed(), cfg.threads(), cfg.searchEpochs());
+      plan =
+          ImageFidelitySearch.plan(
+              fidelity, fitter, space, cfg.searchEpochs(), train.n(),
+              Math.min(train.height(), train.width()), cfg.seed(),
+              ImageFidelitySearch.DEFAULT_PILOT_CONFIGS);
+      study =
+          Study.createOrLoad(
+              new InMemoryStudyStore(), "image", Direction.MINIMIZE, space.sampler(),
+              plan.pruner(), cfg.seed());
+      Map<String, Object> defaults = space.defaults(specs);
+      study.enqueue(defaults);
+      if (plan.bestPilotConfig() != null && !plan.bestPilotConfig().equals(defaults)) {
+        study.enqueue(plan.bestPilotConfig());
+      }
+      study.optimize(
+          plan.objective(space, fitter), new StopCondition(cfg.trials(), cfg.timeBudget()),
+          StudyListener.NONE);
+      List<Fidelity> rungs = plan.rungs();
+      if (!rungs.isEmpty()) {
+        double r = rungs.get(0).fractionOf(FidelityKind.RESOLUTION);
+        searchShape = List.of(train.channels(), AreaResampling.scaledSize(train.height(), r),
+            AreaResampling.scaledSize(train.width(), r));
+      }
+    }
     TrialRecord best =
         study.bestTrial().orElseThrow(
             () -> new HoneException("no search trial completed: see the log for the failures"));
     long t2 = System.nanoTime();
 
-    Map<String, Object> finalParams = new LinkedHashMap<>(best.params());
+    Map<String, Object> finalParams = new LinkedHashMap<>(space.toLearner(best.params()));
     finalParams.put("epochs", cfg.finalEpochs());
     finalParams.put("patience", 3);
     finalParams.put("input_channels", all.channels());
@@ -202,15 +215,61 @@ public final class ImageTrainWorkflow {
         new ImageTrainResult(
             cfg.out().toString(), cfg.data().toString(), all.n(),
             List.of(all.channels(), all.height(), all.width()), all.classNames(), sizes,
-            List.of(trainSearch.channels(), trainSearch.height(), trainSearch.width()), trials,
+            searchShape, trials,
             best.number(), resolved.asMap(), metrics, confusion, fitInfo, seconds,
-            robustness == null ? null : robustness.report());
+            robustness == null ? null : robustness.report(), space.name(),
+            plan == null ? null : plan.summary(study.trials()),
+            plan == null ? 0 : plan.pilotImages());
     AtomicFiles.writeFile(cfg.out().resolve("metrics.json"), f -> Json.write(f, result));
     HtmlReport.write(
-        report(cfg, result, space), null, null, dev.hone.report.EvaluationSections.NONE,
-        robustness == null ? null : robustness.view(), cfg.out().resolve("report.html"));
+        report(cfg, result, space.space()), null, null, dev.hone.report.EvaluationSections.NONE,
+        FidelityViews.view(result.fidelity()), robustness == null ? null : robustness.view(),
+        cfg.out().resolve("report.html"));
     LOG.info("image run finished in {} s", String.format(Locale.ROOT, "%.1f", seconds.get("total")));
     return result;
+  }
+
+  /**
+   * The search of {@code --fidelity none}: every trial trains for {@code searchEpochs} on images
+   * downscaled by {@code searchDownscale}, each epoch's validation loss reported to the trial, the
+   * trial's value the best one; the learner's defaults are trial 0.
+   *
+   * @return the training images the trials saw
+   */
+  private static ImageDataset fixedDownscaleSearch(
+      ImageTrainConfig cfg, Study study, ImageSearchSpace space, Learner learner,
+      ImageDataset train, ImageDataset valid, TaskType task) {
+    int factor = searchFactor(train, cfg.searchDownscale());
+    ImageDataset trainSearch = ImageOps.downscale(train, factor);
+    ImageDataset validSearch = ImageOps.downscale(valid, factor);
+    FeatureMatrix xs = trainSearch.toFeatureMatrix();
+    FeatureMatrix vs = validSearch.toFeatureMatrix();
+    List<ParamSpec> specs = learner.paramSpecs();
+    study.enqueue(space.defaults(specs));
+    study.optimize(
+        trial -> {
+          Map<String, Object> p = new LinkedHashMap<>(space.toLearner(space.suggest(trial)));
+          p.put("epochs", cfg.searchEpochs());
+          p.put("patience", 2);
+          p.put("input_channels", trainSearch.channels());
+          p.put("input_height", trainSearch.height());
+          ReportSink sink = (step, v) -> {
+            trial.report(step, v);
+            return true;
+          };
+          try (Model m =
+              learner.fit(
+                  new FitRequest(xs, trainSearch.labelsAsDouble(), vs, validSearch.labelsAsDouble(),
+                      task, train.nClasses(), ParamSet.resolve(specs, p),
+                      Seeds.derive(cfg.seed(), "trial-fit", trial.number()), cfg.threads(),
+                      sink))) {
+            Object best = m.fitInfo().get("best_validation_loss");
+            return ((Number) best).doubleValue();
+          }
+        },
+        new StopCondition(cfg.trials(), cfg.timeBudget()),
+        StudyListener.NONE);
+    return trainSearch;
   }
 
   private static double[][] rows(FeatureMatrix m) {
@@ -246,26 +305,6 @@ public final class ImageTrainWorkflow {
     return 1;
   }
 
-  /**
-   * The learner's defaults for the searched parameters, as the first (enqueued) trial; a default
-   * outside its search range (weight_decay 0 on a log range) is replaced by the range's low end.
-   */
-  private static Map<String, Object> defaults(List<ParamSpec> specs, SearchSpace space) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (ParamSpec s : specs) {
-      if (s.search() == null || !space.distributions().containsKey(s.name())) {
-        continue;
-      }
-      Object v = s.defaultValue();
-      if (v instanceof Number n && s.search().choices().isEmpty()
-          && (n.doubleValue() < s.search().low() || n.doubleValue() > s.search().high())) {
-        v = s.search().low();
-      }
-      out.put(s.name(), v);
-    }
-    return out;
-  }
-
   private static ReportModel report(ImageTrainConfig cfg, ImageTrainResult r, SearchSpace space) {
     List<ReportModel.Fact> overview = new ArrayList<>();
     overview.add(new ReportModel.Fact("data", r.data()));
@@ -274,9 +313,18 @@ public final class ImageTrainWorkflow {
         + r.shape().get(2) + " pixels, " + r.shape().get(0) + " channel(s)"));
     overview.add(new ReportModel.Fact("classes", String.join(", ", r.classNames())));
     overview.add(new ReportModel.Fact("learner", LEARNER));
+    overview.add(new ReportModel.Fact("search space", r.space()));
     overview.add(new ReportModel.Fact("search resolution",
-        r.searchShape().get(1) + "x" + r.searchShape().get(2) + ", " + cfg.searchEpochs()
-            + " epochs per trial"));
+        (r.fidelity() == null || r.fidelity().rungs().isEmpty()
+            ? r.searchShape().get(1) + "x" + r.searchShape().get(2)
+            : "from " + r.searchShape().get(1) + "x" + r.searchShape().get(2) + " up to "
+                + r.shape().get(1) + "x" + r.shape().get(2) + " under ASHA")
+            + ", " + cfg.searchEpochs() + " epochs per full-fidelity trial"));
+    if (r.pilotImages() > 0) {
+      overview.add(new ReportModel.Fact("fidelity pilot",
+          r.fidelity().calibration().nConfigs() + " configurations on " + r.pilotImages()
+              + " training images"));
+    }
     overview.add(new ReportModel.Fact("seed", Long.toString(cfg.seed())));
     r.seconds().forEach((k, v) ->
         overview.add(new ReportModel.Fact(k + " time", String.format(Locale.ROOT, "%.1f s", v))));
@@ -287,7 +335,8 @@ public final class ImageTrainWorkflow {
     for (ImageTrainResult.TrialSummary t : r.trials()) {
       List<String> ps = new ArrayList<>();
       for (String n : names) {
-        ps.add(String.valueOf(t.params().get(n)));
+        Object v = t.params().get(n);
+        ps.add(v == null ? "" : String.valueOf(v));
       }
       trials.add(new ReportModel.TrialRow(t.number(), t.state(), t.value(), 0, ps));
     }

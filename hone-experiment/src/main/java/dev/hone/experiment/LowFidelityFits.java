@@ -27,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       Subsample#stratifiedRows}, by class for classification), the same for every configuration;
  *   <li>features: a seeded subset of the feature columns ({@link Subsample#columns}), applied to
  *       training and validation alike;
- *   <li>rounds: {@code n_estimators} capped at {@code ceil(fraction × n_estimators)} (early stopping
- *       still applies);
+ *   <li>rounds: {@code n_estimators} (or the learner's own rounds parameter, {@code epochs} for
+ *       networks) capped at {@code ceil(fraction × n_estimators)} (early stopping still applies);
  *   <li>resolution: delegated to a learner implementing {@link ResolutionScalable}; refused
  *       otherwise.
  * </ul>
@@ -50,12 +50,23 @@ final class LowFidelityFits {
   private final Metric objective;
   private final long seed;
   private final int threads;
+  private final String roundsParam;
   private final Map<Double, int[]> rowCache = new ConcurrentHashMap<>();
   private final Map<Double, int[]> colCache = new ConcurrentHashMap<>();
 
   LowFidelityFits(
       Learner learner, TaskType task, int nClasses, FeatureMatrix xTrain, double[] yTrain,
       FeatureMatrix xValid, double[] yValid, Metric objective, long seed, int threads) {
+    this(learner, task, nClasses, xTrain, yTrain, xValid, yValid, objective, seed, threads,
+        ROUNDS_PARAM);
+  }
+
+  /** As above, with the name of the learner parameter that counts rounds (e.g. {@code epochs}). */
+  LowFidelityFits(
+      Learner learner, TaskType task, int nClasses, FeatureMatrix xTrain, double[] yTrain,
+      FeatureMatrix xValid, double[] yValid, Metric objective, long seed, int threads,
+      String roundsParam) {
+    this.roundsParam = roundsParam;
     this.learner = learner;
     this.task = task;
     this.nClasses = nClasses;
@@ -106,8 +117,8 @@ final class LowFidelityFits {
     double roundsFrac = f.fractionOf(FidelityKind.ROUNDS);
     ParamSet base = ParamSet.resolve(learner.paramSpecs(), p);
     if (roundsFrac < 1) {
-      int max = base.getInt(ROUNDS_PARAM);
-      p.put(ROUNDS_PARAM, (long) Math.max(1, (int) Math.ceil(roundsFrac * max)));
+      int max = base.getInt(roundsParam);
+      p.put(roundsParam, (long) Math.max(1, (int) Math.ceil(roundsFrac * max)));
     }
     ParamSet params = ParamSet.resolve(learner.paramSpecs(), p);
     FeatureMatrix tr = xTrain;

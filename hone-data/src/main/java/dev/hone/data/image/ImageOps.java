@@ -1,6 +1,7 @@
 package dev.hone.data.image;
 
 import dev.hone.core.error.InvalidParameterException;
+import dev.hone.core.model.AreaResampling;
 import dev.hone.data.split.SplitIndices;
 import dev.hone.data.split.Splitter;
 
@@ -38,26 +39,9 @@ public final class ImageOps {
     }
     int oh = h / factor;
     int ow = w / factor;
-    int planes = images.n() * images.channels();
-    float[] in = images.pixels();
-    float[] out = new float[planes * oh * ow];
-    float inv = 1f / (factor * factor);
-    for (int p = 0; p < planes; p++) {
-      int ib = p * h * w;
-      int ob = p * oh * ow;
-      for (int y = 0; y < oh; y++) {
-        for (int x = 0; x < ow; x++) {
-          double s = 0;
-          for (int dy = 0; dy < factor; dy++) {
-            int row = ib + (y * factor + dy) * w + x * factor;
-            for (int dx = 0; dx < factor; dx++) {
-              s += in[row + dx];
-            }
-          }
-          out[ob + y * ow + x] = (float) s * inv;
-        }
-      }
-    }
+    float[] out =
+        AreaResampling.downscale(
+            images.pixels(), images.n() * images.channels(), h, w, oh, ow);
     return new ImageDataset(
         out, images.n(), images.channels(), oh, ow, images.labels(), images.classNames(),
         images.source() + " downscaled x" + factor);
