@@ -184,11 +184,16 @@ public final class FidelityBench {
     double total = cpu() - c0;
     emit(dataset, seed, method + " (" + sum.chosen() + ")", target, at.reachedAt,
         at.reachedAt < Double.POSITIVE_INFINITY, at.best, total, as.trials(), rsTotal, at.curve);
+    // the pilot's CPU apportioned by the fits' wall-time shares (one process, one fit at a time)
+    double wallAll = auto.pilotFullSeconds() + auto.pilotLowSeconds();
+    double fullShare = wallAll > 0 ? auto.pilotFullSeconds() / wallAll : 0;
     System.out.printf(Locale.ROOT,
-        "# breakdown %s %s seed %d: pilot CPU %.2f s (%d configurations: full fits %.2f s,"
-            + " %d low-fidelity fits %.2f s), search CPU %.2f s, reached at %.2f; %s%n",
-        method, dataset, seed, pilot, auto.pilotConfigCount(), auto.pilotFullSeconds(),
-        auto.pilotLowFits(), auto.pilotLowSeconds(), total - pilot, at.reachedAt,
+        "# breakdown %s %s seed %d: pilot CPU %.2f s (%d configurations: full fits %.2f CPU s,"
+            + " %d low-fidelity fits %.2f CPU s), search CPU %.2f s (%d trials after the pilot),"
+            + " reached at %.2f of %.2f RS CPU s; %s%n",
+        method, dataset, seed, pilot, auto.pilotConfigCount(), pilot * fullShare,
+        auto.pilotLowFits(), pilot * (1 - fullShare), total - pilot,
+        as.trials().size() - auto.pilotConfigCount(), at.reachedAt, rsTotal,
         sum.calibrationSource());
     if (!printTable) {
       return;
@@ -200,7 +205,8 @@ public final class FidelityBench {
           "#   %-12s cost %.3f rho %6.3f [%6.3f, %6.3f] tau %6.3f [%6.3f, %6.3f] n %d %s%s%n",
           r.fidelity(), r.costFraction(), r.spearman(), r.spearmanLow(), r.spearmanHigh(),
           r.kendall(), r.kendallLow(), r.kendallHigh(), r.nConfigs(),
-          r.trusted() ? "trusted" : "refused", r.chosen() ? " CHOSEN" : "");
+          r.nConfigs() == 0 ? "not evaluated" : r.trusted() ? "trusted" : "refused",
+          r.chosen() ? " CHOSEN" : "");
     }
   }
 
