@@ -42,17 +42,22 @@ import org.slf4j.LoggerFactory;
  * whose trials climb a ladder of fidelities under asynchronous successive halving (ASHA, Li et al.
  * 2020; {@link AshaPruner}) with reduction factor {@value #ETA}.
  *
- * <p><b>Pilot</b> ({@code --fidelity auto}): {@link #DEFAULT_PILOT_CONFIGS} configurations drawn
- * uniformly from the search space (seeded, stream {@code "fidelity.pilot"}) are fitted at full
- * fidelity and at each of {@link #AUTO_CANDIDATES}; {@link FidelityCalibration} keeps the cheapest
- * candidate whose Spearman ρ with full fidelity is at least 0.6. Row candidates are separate fits.
- * Rounds candidates cost no extra fit: their score is what the rounds scheduler ranks by, the
- * validation loss the full fit reported at the first milestone ({@link #roundsScore}), and their
- * cost is that milestone's share of the full fit's rounds times its time. With an explicit fidelity (e.g.
- * {@code rows:0.25}) there is no pilot: that fidelity is used as given. When nothing is trusted the
- * study runs at full fidelity without a scheduler, as without {@code --fidelity}. The best pilot
- * configuration is enqueued as the study's first trial, so its full-fidelity evaluation is not
- * lost.
+ * <p><b>Pilot</b> ({@code --fidelity auto}): configurations drawn uniformly from the search space
+ * (seeded, stream {@code "fidelity.pilot"}) are fitted at full fidelity and scored at the
+ * candidates of {@link #AUTO_CANDIDATES} by a sequential pilot ({@link SequentialPilot}, {@link
+ * PilotRule#defaults()}: 6 configurations, 2 more at a time up to 10 while the bootstrap interval of
+ * Spearman's ρ leaves the decision open); {@link FidelityCalibration}'s rule keeps the cheapest
+ * candidate whose ρ with full fidelity is at least 0.6. Rounds candidates cost no extra fit: their
+ * score is what the rounds scheduler ranks by, the validation loss the full fit reported at the
+ * first milestone ({@link #roundsScore}), and their cost is that milestone's share of the full
+ * fit's rounds times its time; they are scored first, and a row candidate is fitted only while it
+ * could still be chosen. Every pilot configuration's full fit becomes a COMPLETE trial of the study
+ * ({@link #recordPilot}), so the sampler starts from them and none is evaluated again. The
+ * calibration is recorded in the study (a resumed run reuses it) and in a {@link CalibrationCache}
+ * keyed by data, search space, learner, objective and rule, not by seed: a later {@code auto} run
+ * reuses it without a pilot; {@code auto-fresh} runs a new pilot. With an explicit fidelity (e.g.
+ * {@code rows:0.25}) there is no pilot: that fidelity is used as given. When nothing is trusted
+ * the study runs at full fidelity without a scheduler, as without {@code --fidelity}.
  *
  * <p><b>Ladder.</b> For the chosen fidelity {@code g} with {@code K = max(1, round(log(1/c) / log
  * η))} rungs below full ({@code c} its nominal cost), rung {@code k = 0..K} applies every fraction
@@ -68,9 +73,6 @@ final class LowFidelitySearch {
 
   /** Reduction factor of the ladder and of ASHA. */
   static final int ETA = 3;
-
-  /** Pilot configurations for {@code --fidelity auto}. */
-  static final int DEFAULT_PILOT_CONFIGS = 10;
 
   /** Candidates of {@code --fidelity auto}. */
   static final List<Fidelity> AUTO_CANDIDATES =
@@ -90,7 +92,7 @@ final class LowFidelitySearch {
   private SequentialPilot.Outcome pilot; // null unless this run ran the pilot
   private List<Map<String, Object>> pilotConfigs = List.of();
   private List<double[]> pilotCurves = List.of();
-  private PilotFits pilotRowScores;
+  private PilotFits pilotFits;
   private final double pilotSeconds;
   private final double pilotWallSeconds;
   private final List<Fidelity> ladder; // rungs below full
@@ -291,7 +293,7 @@ final class LowFidelitySearch {
     lf.pilot = out;
     lf.pilotConfigs = List.copyOf(configs.subList(0, n));
     lf.pilotCurves = ev.curves;
-    lf.pilotRowScores = ev;
+    lf.pilotFits = ev;
     lf.entry = new CalibrationCache.Entry(
         CalibrationCache.key(description), description, java.time.Instant.now().toString(),
         ctx.runLabel().isEmpty() ? "seed " + seed : ctx.runLabel(), cal);
@@ -339,6 +341,8 @@ final class LowFidelitySearch {
     final List<double[]> curves = new ArrayList<>();
     final double[] fullSec;
     final Object[] bestIts;
+    final double[] fullDoneAt; // fit seconds of the pilot so far when each full fit finished
+    double fitSecondsSoFar;
     final Map<Integer, Map<String, Double>> lowScores = new java.util.HashMap<>();
 
     PilotFits(LowFidelityFits fits, List<Map<String, Object>> configs, List<Fidelity> cands,
@@ -351,6 +355,13 @@ final class LowFidelitySearch {
       this.pool = Executors.newFixedThreadPool(Math.max(1, jobs));
       this.fullSec = new double[configs.size()];
       this.bestIts = new Object[configs.size()];
+      this.fullDoneAt = new double[configs.size()];
+    }
+
+    /** Adds a finished fit's seconds to the running total; returns the new total. */
+    synchronized double finished(LowFidelityFits.Result r) {
+      fitSecondsSoFar += r.seconds();
+      return fitSecondsSoFar;
     }
 
     @Override
@@ -372,7 +383,11 @@ final class LowFidelitySearch {
             };
         Map<String, Object> c = configs.get(i);
         long fitSeed = Seeds.derive(seed, "fidelity.pilot-fit", i);
-        fut.add(pool.submit(() -> safeFit(fits, c, Fidelity.FULL, fitSeed, record)));
+        fut.add(pool.submit(() -> {
+          LowFidelityFits.Result r = safeFit(fits, c, Fidelity.FULL, fitSeed, record);
+          fullDoneAt[i] = finished(r);
+          return r;
+        }));
       }
       SequentialPilot.Evaluation[] out = await(fut, bestIts, idx);
       for (int j = 0; j < idx.length; j++) {
@@ -396,7 +411,11 @@ final class LowFidelitySearch {
       for (int i : idx) {
         Map<String, Object> c = configs.get(i);
         long fitSeed = Seeds.derive(seed, "fidelity.pilot-fit", i);
-        fut.add(pool.submit(() -> safeFit(fits, c, f, fitSeed, ReportSink.NONE)));
+        fut.add(pool.submit(() -> {
+          LowFidelityFits.Result r = safeFit(fits, c, f, fitSeed, ReportSink.NONE);
+          finished(r);
+          return r;
+        }));
       }
       SequentialPilot.Evaluation[] out = await(fut, null, idx);
       synchronized (lowScores) {
@@ -526,7 +545,7 @@ final class LowFidelitySearch {
           continue;
         }
         reportPilot(t, i);
-        Object bestIt = pilotRowScores.bestIts[i];
+        Object bestIt = pilotFits.bestIts[i];
         if (bestIt != null) {
           t.setUserAttribute("best_iteration", String.valueOf(bestIt));
         }
@@ -549,7 +568,7 @@ final class LowFidelitySearch {
       }
       return;
     }
-    Map<String, Double> low = pilotRowScores.lowScores.getOrDefault(i, Map.of());
+    Map<String, Double> low = pilotFits.lowScores.getOrDefault(i, Map.of());
     for (int k = 0; k < ladder.size(); k++) {
       Double v = low.get(ladder.get(k).toString());
       if (v == null || !Double.isFinite(v)) {
@@ -557,6 +576,24 @@ final class LowFidelitySearch {
       }
       t.report((int) milestones[k], v);
     }
+  }
+
+  /**
+   * For each configuration of this run's pilot: its full-fidelity score and the share of the
+   * pilot's fit time spent when that fit finished ({@code [configs][2]}, in {@code (0, 1]});
+   * empty when no pilot ran. Lets a caller place the pilot's trials on a compute axis.
+   */
+  double[][] pilotTimeline() {
+    if (pilot == null) {
+      return new double[0][];
+    }
+    double total = pilotFits.fitSecondsSoFar;
+    double[][] out = new double[pilot.configs()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new double[] {pilot.fullScores()[i],
+          total > 0 ? pilotFits.fullDoneAt[i] / total : 1.0};
+    }
+    return out;
   }
 
   /** Where the calibration came from, in words. */

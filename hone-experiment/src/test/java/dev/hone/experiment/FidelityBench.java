@@ -169,13 +169,25 @@ public final class FidelityBench {
                 false));
     double pilot = cpu() - c0;
     Trace at = new Trace(c0, target);
-    if (auto.bestPilotScore() >= target) {
-      at.reachedAt = pilot;
+    // the pilot's full fits are trials: each is placed at the pilot CPU spent when it finished
+    // (the pilot's CPU apportioned by fit-time shares; one fit at a time)
+    double[][] timeline = auto.pilotTimeline();
+    Integer[] byTime = new Integer[timeline.length];
+    for (int i = 0; i < byTime.length; i++) {
+      byTime[i] = i;
     }
-    if (Double.isFinite(auto.bestPilotScore())) {
-      at.best = auto.bestPilotScore();
-      at.bestAt = pilot;
-      at.curve.add(new double[] {pilot, at.best});
+    java.util.Arrays.sort(byTime, java.util.Comparator.comparingDouble(i -> timeline[i][1]));
+    for (int i : byTime) {
+      double v = timeline[i][0];
+      double when = pilot * timeline[i][1];
+      if (Double.isFinite(v) && v > at.best) {
+        at.best = v;
+        at.bestAt = when;
+        at.curve.add(new double[] {when, v});
+      }
+      if (v >= target && at.reachedAt == Double.POSITIVE_INFINITY) {
+        at.reachedAt = when;
+      }
     }
     Study as = study(new TpeSampler(), auto.pruner(), searchSeed);
     auto.recordPilot(as, space);

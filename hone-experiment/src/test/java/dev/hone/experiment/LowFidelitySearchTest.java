@@ -169,6 +169,12 @@ class LowFidelitySearchTest {
       assertTrue(t.userAttributes().containsKey("best_iteration"));
     }
     assertTrue(!trials.get(6).userAttributes().containsKey(LowFidelitySearch.PILOT_ATTRIBUTE));
+    double[][] timeline = lf.pilotTimeline();
+    assertEquals(6, timeline.length);
+    for (int i = 0; i < 6; i++) {
+      assertEquals(trials.get(i).value(), timeline[i][0], 0.0);
+      assertTrue(timeline[i][1] > 0 && timeline[i][1] <= 1, "share " + timeline[i][1]);
+    }
     // recorded value = the full-fidelity fit of that configuration, refitted independently
     TrialRecord first = trials.get(0);
     double refit = fits(7).fit(first.params(), Fidelity.FULL,
