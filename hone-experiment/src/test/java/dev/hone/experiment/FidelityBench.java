@@ -49,7 +49,11 @@ import java.util.Optional;
  * peer. Per seed: random search (full fidelity, {@code rsTrials}) sets the target, its best value;
  * then each method runs until a full-fidelity trial reaches the target or {@code maxTrials}
  * trials. CPU time is the process's (all threads, XGBoost's included). Prints one JSON line per
- * (seed, method) and the calibration table of each auto run.
+ * (seed, method) with the best-so-far curve ({@code [cpu, best]} points), the calibration table and
+ * a cost breakdown of each auto run. {@code hone-auto}: first run, sequential pilot counted, each
+ * pilot trial placed at the pilot CPU spent when its full fit finished; {@code hone-auto-cached}:
+ * the calibration cached by the previous seed's first run (the first seed takes the last one's), no
+ * pilot in the run.
  */
 public final class FidelityBench {
   private FidelityBench() {}

@@ -22,8 +22,9 @@ import java.util.Locale;
  *       (its cost is then measured and the walk starts again);
  *   <li>with fewer than {@link PilotRule#maxConfigs()} configurations, the percentile-bootstrap
  *       interval of Spearman's ρ at level {@link PilotRule#stopConfidence()} decides: lower bound
- *       at least the threshold &rarr; <i>trusted</i>, the walk stops and the candidate is chosen;
- *       upper bound below the threshold &rarr; <i>refused</i>, the walk goes on to the next
+ *       at least the threshold (and ρ too) &rarr; <i>trusted</i>, the walk stops and the candidate
+ *       is chosen; upper bound (and ρ) below the threshold &rarr; <i>refused</i>, the walk goes on
+ *       to the next
  *       candidate; otherwise the decision is open: {@link PilotRule#batch()} configurations are
  *       added (at full fidelity, and at every candidate scored so far that is not refused) and the
  *       walk starts again;
@@ -34,8 +35,10 @@ import java.util.Locale;
  * When every candidate is refused the choice is {@code full}. The table returned is {@link
  * FidelityCalibration#calibrate} over everything evaluated, with its own intervals ({@link
  * CalibrationOptions#confidence()}, 95% by default); a candidate never scored (costlier than the
- * chosen one) appears as not evaluated. Because early decisions need the interval to clear the
- * threshold, the point estimate in the table always agrees with them.
+ * chosen one) appears as not evaluated. Because an early decision needs the point estimate on the
+ * same side of the threshold as the interval, the table's point estimates always agree with it.
+ * With {@link CalibrationOptions#useLowerBound()} no candidate is trusted early (the table's rule
+ * then compares the 95% lower bound, which the early interval does not settle).
  *
  * <p>This is a group-sequential reading of the calibration of {@link FidelityCalibration}, in the
  * spirit of racing methods that stop evaluating once an interval settles a comparison (Maron and
@@ -290,10 +293,13 @@ public final class SequentialPilot {
     if (Double.isNaN(e.spearman())) {
       return Status.OPEN;
     }
-    if (!o.useLowerBound() && e.spearmanLow() >= o.threshold()) {
+    // a percentile interval need not contain the point estimate: require both, so that the
+    // table's point-estimate rule always agrees with an early decision
+    boolean pointTrusted = e.spearman() >= o.threshold();
+    if (!o.useLowerBound() && pointTrusted && e.spearmanLow() >= o.threshold()) {
       return Status.TRUSTED;
     }
-    if (e.spearmanHigh() < o.threshold()) {
+    if (!pointTrusted && e.spearmanHigh() < o.threshold()) {
       return Status.REFUSED;
     }
     return Status.OPEN;
