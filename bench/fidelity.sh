@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Low-fidelity search beside Optuna 3.1 (one run, same machine, same split): CPU seconds needed to
 # reach full-fidelity random search's final validation ROC AUC on adult and credit_default_taiwan,
-# over SEEDS. Hone: --fidelity auto (pilot calibration, counted, then ASHA + TPE over the chosen
-# fidelity) and explicit ASHA over boosting rounds / rows without a pilot. Optuna: HyperbandPruner
+# over SEEDS. Hone: --fidelity auto (sequential pilot, counted, its full fits the study's first
+# trials, then ASHA + TPE over the chosen fidelity), the same with the calibration cached by another
+# seed's run (no pilot in the run, stated as such), and explicit ASHA over boosting rounds / rows
+# without a pilot. Optuna: HyperbandPruner
 # and SuccessiveHalvingPruner with TPE over boosting rounds. Each engine's random search (RS_TRIALS
 # trials, full fidelity) sets its own target, so engine speed differences cancel in the fractions.
 # To stay affordable on 2 cores the split's training and validation rows are subsampled (seeded,
@@ -35,7 +37,7 @@ for m in hone-core hone-data hone-preprocess hone-eval hone-search hone-store-sq
   CP="$CP:$ROOT/$m/target/classes"; done
 OUT="$WORK/lines.jsonl"
 for ds in ${DATASETS:-adult credit_default_taiwan}; do
-  echo "== $ds: Hone" >&2
+  echo "== $ds: Hone (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   java -Xmx3g -cp "$CP:$THIRD" dev.hone.experiment.FidelityBench "$ds" "$TRAIN_ROWS" "$VALID_ROWS" \
     "$SEEDS" "$RS_TRIALS" "$MAX_TRIALS" "$WORK/$ds" 2> >(grep -v '^SLF4J' | grep -v ' INFO ' >&2) | tee -a "$OUT"
   echo "== $ds: Optuna $(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)')," \
@@ -44,4 +46,4 @@ for ds in ${DATASETS:-adult credit_default_taiwan}; do
 done
 echo
 /usr/bin/python3 "$ROOT/bench/fidelity_summary.py" "$OUT"
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load average: $(cut -d' ' -f1-3 /proc/loadavg)"

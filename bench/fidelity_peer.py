@@ -71,12 +71,13 @@ def objective(seed, prune):
 def run(seed, sampler, pruner, prune, target, limit):
     st = optuna.create_study(direction="maximize", sampler=sampler, pruner=pruner)
     c0 = time.process_time()
-    state = {"best": -np.inf, "at": None}
+    state = {"best": -np.inf, "at": None, "curve": []}
 
     def cb(study, t):
         if t.state == optuna.trial.TrialState.COMPLETE:
             if t.value > state["best"]:
                 state["best"], state["best_at"] = t.value, time.process_time() - c0
+                state["curve"].append([state["best_at"], t.value])
             if target is not None and t.value >= target and state["at"] is None:
                 state["at"] = time.process_time() - c0
                 study.stop()
@@ -97,7 +98,7 @@ for seed in seeds:
                           "reached": st["at"] is not None or method == "optuna-random-full",
                           "cpu_to_target": st.get("best_at") if method == "optuna-random-full" else st["at"],
                           "best": st["best"], "cpu_total": total, "rs_cpu_total": rs_total,
-                          "trials": n, "pruned": pruned}), flush=True)
+                          "trials": n, "pruned": pruned, "curve": st["curve"]}), flush=True)
 
     emit("optuna-random-full", s, rs_total, n, 0)
     for name, pr in [

@@ -136,8 +136,10 @@ final class TrainCommand implements Callable<Integer> {
   ImageOptions image = new ImageOptions();
 
   @Option(names = "--fidelity", paramLabel = "SPEC",
-      description = "Low-fidelity search: 'auto' (a pilot of 10 configurations picks the cheapest"
-          + " fidelity whose Spearman rho with full fidelity is >= 0.6), or a fidelity such as"
+      description = "Low-fidelity search: 'auto' (a sequential pilot of 6 to 10 configurations,"
+          + " which become the first trials, picks the cheapest fidelity whose Spearman rho with"
+          + " full fidelity is >= 0.6; the decision is cached per data and search space and reused"
+          + " by later runs), 'auto-fresh' (a new pilot, ignoring the cache), or a fidelity such as"
           + " rows:0.25, rounds:0.1, features:0.5, rows:0.25+rounds:0.5; trials then climb to full"
           + " fidelity under ASHA (eta 3). Default: none, every trial at full fidelity."
           + " With --task image: auto (default; resolution 1/2, 1/4 and epochs 1/2 calibrated on a"

@@ -18,6 +18,12 @@ import java.util.List;
  * @param pilotFitSeconds sum of the pilot's fit times (seconds, each fit's own wall time)
  * @param pilotWallSeconds wall time of the whole pilot
  * @param trialSeconds sum of the study's trial durations (seconds), this run's and earlier ones'
+ * @param calibrationSource where the calibration came from, in words: this run's pilot, the
+ *     calibration cache (with its date and run), or the study being resumed; empty without one
+ * @param pilotSteps the sequential pilot's decisions in order (empty when no pilot ran)
+ * @param pilotConfigs configurations this run's pilot fitted at full fidelity (they are the
+ *     study's first trials); 0 when no pilot ran
+ * @param pilotLowFits low-fidelity fits of their own this run's pilot made
  */
 public record FidelitySummary(
     String setting,
@@ -30,9 +36,14 @@ public record FidelitySummary(
     int promotions,
     double pilotFitSeconds,
     double pilotWallSeconds,
-    double trialSeconds) {
+    double trialSeconds,
+    String calibrationSource,
+    List<String> pilotSteps,
+    int pilotConfigs,
+    int pilotLowFits) {
   public FidelitySummary {
     rungs = List.copyOf(rungs);
+    pilotSteps = List.copyOf(pilotSteps);
   }
 
   /**

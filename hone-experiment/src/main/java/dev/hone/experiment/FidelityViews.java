@@ -35,10 +35,14 @@ final class FidelityViews {
     counts.add(new ReportModel.Fact("trials pruned at a lower rung", Integer.toString(s.prunedTrials())));
     counts.add(new ReportModel.Fact("promotions (all rungs)", Integer.toString(s.promotions())));
     if (s.calibration() != null) {
+      counts.add(new ReportModel.Fact("calibration", s.calibrationSource()));
       counts.add(new ReportModel.Fact(
-          "pilot", s.calibration().nConfigs() + " configurations, "
-              + String.format(Locale.ROOT, "%.1f s wall, %.1f s of fits", s.pilotWallSeconds(),
-                  s.pilotFitSeconds())));
+          "pilot", s.pilotConfigs() == 0
+              ? "none in this run (table of " + s.calibration().nConfigs() + " configurations)"
+              : s.pilotConfigs() + " configurations (the study's first trials), "
+                  + s.pilotLowFits() + " low-fidelity fits of their own; "
+                  + String.format(Locale.ROOT, "%.1f s wall, %.1f s of fits", s.pilotWallSeconds(),
+                      s.pilotFitSeconds())));
     }
     counts.add(new ReportModel.Fact(
         "trial time", String.format(Locale.ROOT, "%.1f s (sum of trial durations)", s.trialSeconds())));

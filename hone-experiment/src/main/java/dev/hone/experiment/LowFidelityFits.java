@@ -88,6 +88,16 @@ final class LowFidelityFits {
    */
   record Result(double score, double seconds, Object bestIteration) {}
 
+  /** The learner's name. */
+  String learnerName() {
+    return learner.name();
+  }
+
+  /** The objective's name. */
+  String objectiveName() {
+    return objective.metricName();
+  }
+
   /** Whether a higher objective value is better. */
   boolean higherIsBetter() {
     return objective.higherIsBetter();

@@ -32,7 +32,8 @@ final class StudyFingerprint {
     m.put("learner", learner);
     m.put("sampler", sampler);
     if (cfg.fidelity() != null) {
-      m.put("fidelity", cfg.fidelity().trim().toLowerCase(java.util.Locale.ROOT));
+      String fid = cfg.fidelity().trim().toLowerCase(java.util.Locale.ROOT);
+      m.put("fidelity", fid.equals("auto-fresh") ? "auto" : fid); // same study either way
     }
     if (!"none".equals(cfg.pruner())) {
       m.put("pruner", cfg.pruner());

@@ -169,7 +169,7 @@ public record TrainConfig(
     if (jobs < 1) {
       throw new InvalidParameterException("--jobs was " + jobs + " but must be >= 1");
     }
-    if (fidelity != null && !fidelity.trim().equalsIgnoreCase("auto")) {
+    if (fidelity != null && !LowFidelitySearch.isAuto(fidelity)) {
       dev.hone.search.fidelity.Fidelity.parse(fidelity); // names the bad part
     }
     pruner = pruner == null ? "none" : pruner.trim().toLowerCase(java.util.Locale.ROOT);

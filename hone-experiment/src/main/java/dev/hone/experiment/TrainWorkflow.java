@@ -182,12 +182,16 @@ public final class TrainWorkflow {
         lowFi = LowFidelitySearch.plan(cfg.fidelity(), new LowFidelityFits(learner, task, nClasses,
                 xTrain, yTrain, xValid, yValid, objective, cfg.seed(), Math.max(1, cfg.threads() / cfg.jobs())),
             space, ParamSet.resolve(learner.paramSpecs(), Map.of()), cfg.jobs(), cfg.seed(),
-            LowFidelitySearch.DEFAULT_PILOT_CONFIGS);
+            dev.hone.search.fidelity.PilotRule.defaults(),
+            LowFidelitySearch.pilotContext(store, cfg, fingerprint));
       }
       Study study = Study.createOrLoad(store, cfg.studyName(), direction, sampler,
           lowFi == null ? RoundPruners.forXGBoost(cfg.pruner(), space,
               ParamSet.resolve(learner.paramSpecs(), Map.of())) : lowFi.pruner(), cfg.seed());
       StudyFingerprint.bindOrCheck(study, storageUrl, fingerprint);
+      if (lowFi != null) {
+        lowFi.recordPilot(study, space); // the pilot's full fits become the first trials
+      }
 
       int finishedBefore = countFinished(study.trials());
       listener.searchStarted(
@@ -247,7 +251,6 @@ public final class TrainWorkflow {
             }
           };
       if (lowFi != null) {
-        lowFi.enqueuePilotBest(study);
         trialObjective = lowFi.objective(space);
       }
       StopCondition stop = new StopCondition(cfg.trials(), cfg.timeBudget());

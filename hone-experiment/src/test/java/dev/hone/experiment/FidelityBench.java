@@ -49,7 +49,11 @@ import java.util.Optional;
  * peer. Per seed: random search (full fidelity, {@code rsTrials}) sets the target, its best value;
  * then each method runs until a full-fidelity trial reaches the target or {@code maxTrials}
  * trials. CPU time is the process's (all threads, XGBoost's included). Prints one JSON line per
- * (seed, method) and the calibration table of each auto run.
+ * (seed, method) with the best-so-far curve ({@code [cpu, best]} points), the calibration table and
+ * a cost breakdown of each auto run. {@code hone-auto}: first run, sequential pilot counted, each
+ * pilot trial placed at the pilot CPU spent when its full fit finished; {@code hone-auto-cached}:
+ * the calibration cached by the previous seed's first run (the first seed takes the last one's), no
+ * pilot in the run.
  */
 public final class FidelityBench {
   private FidelityBench() {}
@@ -93,6 +97,9 @@ public final class FidelityBench {
     Metric objective = Metric.defaultObjective(TaskType.BINARY);
     SearchSpace space = SearchSpace.fromHints(learner.paramSpecs());
     ParamSet defaults = ParamSet.resolve(learner.paramSpecs(), Map.of());
+    List<CalibrationCache> prevCaches = new java.util.ArrayList<>();
+    Map<Long, double[]> rsTargets = new LinkedHashMap<>();
+    Map<Long, LowFidelityFits> fitsBySeed = new LinkedHashMap<>();
     for (String ss : seeds) {
       long seed = Long.parseLong(ss.trim());
       LowFidelityFits fits =
@@ -111,35 +118,20 @@ public final class FidelityBench {
       double target = rs.best;
       double rsTotal = cpu() - c0;
       emit(dataset, seed, "hone-random-full", target, rs.bestAt, true, rs.best, rsTotal,
-          rsStudy.trials(), rsTotal);
-      // --fidelity auto: pilot (counted), then ASHA over the chosen fidelity with TPE
-      c0 = cpu();
-      LowFidelitySearch auto =
-          LowFidelitySearch.plan("auto", fits, space, defaults, 1, seed,
-              LowFidelitySearch.DEFAULT_PILOT_CONFIGS);
-      double pilot = cpu() - c0;
-      Trace at = new Trace(c0, target);
-      if (auto.bestPilotScore() >= target) {
-        at.reachedAt = pilot;
-      }
-      at.best = auto.bestPilotScore();
+          rsStudy.trials(), rsTotal, rs.curve);
+      rsTargets.put(seed, new double[] {target, rsTotal});
+      fitsBySeed.put(seed, fits);
       // the other methods' samplers get their own seed, so that their first (random) trials do
       // not repeat the random search's configurations
       long searchSeed = Seeds.derive(seed, "bench.method-sampler", 0);
-      Study as = study(new TpeSampler(), auto.pruner(), searchSeed);
-      auto.enqueuePilotBest(as);
-      runUntil(as, auto.objective(space), at, maxTrials);
-      FidelitySummary sum = auto.summary(as.trials());
-      emit(dataset, seed, "hone-auto (" + sum.chosen() + ")", target, at.reachedAt,
-          at.reachedAt < Double.POSITIVE_INFINITY, at.best, cpu() - c0, as.trials(), rsTotal);
-      System.out.printf(Locale.ROOT, "# calibration %s seed %d (pilot %.1f CPU s)%n", dataset, seed, pilot);
-      for (CalibrationRow r : sum.calibration().rows()) {
-        System.out.printf(Locale.ROOT,
-            "#   %-12s cost %.3f rho %6.3f [%6.3f, %6.3f] tau %6.3f [%6.3f, %6.3f] n %d %s%s%n",
-            r.fidelity(), r.costFraction(), r.spearman(), r.spearmanLow(), r.spearmanHigh(),
-            r.kendall(), r.kendallLow(), r.kendallHigh(), r.nConfigs(),
-            r.trusted() ? "trusted" : "refused", r.chosen() ? " CHOSEN" : "");
-      }
+      // --fidelity auto, first run: sequential pilot (counted; its full fits become the study's
+      // first trials), then ASHA over the chosen fidelity with TPE. The calibration is cached in
+      // a folder of this seed's own.
+      String dataKey = "bench " + dataset + " " + trainRows + "/" + validRows;
+      CalibrationCache cache = new CalibrationCache(dir.resolve("calibration-" + seed));
+      auto(dataset, seed, "hone-auto", "auto-fresh", fits, space, defaults, searchSeed, cache,
+          dataKey, target, rsTotal, maxTrials, true);
+      prevCaches.add(cache);
       // explicit fidelities, no pilot: ASHA over boosting rounds and over rows
       for (String fid : new String[] {"rounds:0.03", "rows:0.1"}) {
         c0 = cpu();
@@ -148,8 +140,89 @@ public final class FidelityBench {
         Study st = study(new TpeSampler(), lf.pruner(), searchSeed);
         runUntil(st, lf.objective(space), t, maxTrials);
         emit(dataset, seed, "hone-asha " + fid, target, t.reachedAt,
-            t.reachedAt < Double.POSITIVE_INFINITY, t.best, cpu() - c0, st.trials(), rsTotal);
+            t.reachedAt < Double.POSITIVE_INFINITY, t.best, cpu() - c0, st.trials(), rsTotal,
+            t.curve);
       }
+    }
+    // --fidelity auto with a cached calibration (no pilot in the run): each seed reuses the
+    // calibration cached by the previous seed's first run (the first seed the last one's), so it
+    // is never its own pilot's decision
+    List<Long> order = new java.util.ArrayList<>(rsTargets.keySet());
+    for (int i = 0; i < order.size(); i++) {
+      long seed = order.get(i);
+      CalibrationCache cache = prevCaches.get((i + order.size() - 1) % order.size());
+      double[] t = rsTargets.get(seed);
+      auto(dataset, seed, "hone-auto-cached", "auto", fitsBySeed.get(seed), space, defaults,
+          Seeds.derive(seed, "bench.method-sampler", 0), cache,
+          "bench " + dataset + " " + trainRows + "/" + validRows, t[0], t[1], maxTrials, false);
+    }
+  }
+
+  /**
+   * One {@code --fidelity auto} run: plan (pilot or cached calibration), record the pilot in the
+   * study, then TPE + ASHA until the target or {@code maxTrials} trials (pilot trials included).
+   */
+  static void auto(String dataset, long seed, String method, String setting, LowFidelityFits fits,
+      SearchSpace space, ParamSet defaults, long searchSeed, CalibrationCache cache, String dataKey,
+      double target, double rsTotal, int maxTrials, boolean printTable) {
+    double c0 = cpu();
+    LowFidelitySearch auto =
+        LowFidelitySearch.plan(setting, fits, space, defaults, 1, seed,
+            dev.hone.search.fidelity.PilotRule.defaults(),
+            new LowFidelitySearch.PilotContext(Map.of(), cache, dataKey, "bench seed " + seed,
+                false));
+    double pilot = cpu() - c0;
+    Trace at = new Trace(c0, target);
+    // the pilot's full fits are trials: each is placed at the pilot CPU spent when it finished
+    // (the pilot's CPU apportioned by fit-time shares; one fit at a time)
+    double[][] timeline = auto.pilotTimeline();
+    Integer[] byTime = new Integer[timeline.length];
+    for (int i = 0; i < byTime.length; i++) {
+      byTime[i] = i;
+    }
+    java.util.Arrays.sort(byTime, java.util.Comparator.comparingDouble(i -> timeline[i][1]));
+    for (int i : byTime) {
+      double v = timeline[i][0];
+      double when = pilot * timeline[i][1];
+      if (Double.isFinite(v) && v > at.best) {
+        at.best = v;
+        at.bestAt = when;
+        at.curve.add(new double[] {when, v});
+      }
+      if (v >= target && at.reachedAt == Double.POSITIVE_INFINITY) {
+        at.reachedAt = when;
+      }
+    }
+    Study as = study(new TpeSampler(), auto.pruner(), searchSeed);
+    auto.recordPilot(as, space);
+    runUntil(as, auto.objective(space), at, maxTrials);
+    FidelitySummary sum = auto.summary(as.trials());
+    double total = cpu() - c0;
+    emit(dataset, seed, method + " (" + sum.chosen() + ")", target, at.reachedAt,
+        at.reachedAt < Double.POSITIVE_INFINITY, at.best, total, as.trials(), rsTotal, at.curve);
+    // the pilot's CPU apportioned by the fits' wall-time shares (one process, one fit at a time)
+    double wallAll = auto.pilotFullSeconds() + auto.pilotLowSeconds();
+    double fullShare = wallAll > 0 ? auto.pilotFullSeconds() / wallAll : 0;
+    System.out.printf(Locale.ROOT,
+        "# breakdown %s %s seed %d: pilot CPU %.2f s (%d configurations: full fits %.2f CPU s,"
+            + " %d low-fidelity fits %.2f CPU s), search CPU %.2f s (%d trials after the pilot),"
+            + " reached at %.2f of %.2f RS CPU s; %s%n",
+        method, dataset, seed, pilot, auto.pilotConfigCount(), pilot * fullShare,
+        auto.pilotLowFits(), pilot * (1 - fullShare), total - pilot,
+        as.trials().size() - auto.pilotConfigCount(), at.reachedAt, rsTotal,
+        sum.calibrationSource());
+    if (!printTable) {
+      return;
+    }
+    System.out.printf(Locale.ROOT, "# calibration %s seed %d (pilot %.1f CPU s; %s)%n", dataset,
+        seed, pilot, String.join("; ", sum.pilotSteps()));
+    for (CalibrationRow r : sum.calibration().rows()) {
+      System.out.printf(Locale.ROOT,
+          "#   %-12s cost %.3f rho %6.3f [%6.3f, %6.3f] tau %6.3f [%6.3f, %6.3f] n %d %s%s%n",
+          r.fidelity(), r.costFraction(), r.spearman(), r.spearmanLow(), r.spearmanHigh(),
+          r.kendall(), r.kendallLow(), r.kendallHigh(), r.nConfigs(),
+          r.nConfigs() == 0 ? "not evaluated" : r.trusted() ? "trusted" : "refused",
+          r.chosen() ? " CHOSEN" : "");
     }
   }
 
@@ -171,6 +244,7 @@ public final class FidelityBench {
     double best = Double.NEGATIVE_INFINITY;
     double bestAt = Double.NaN;
     double reachedAt = Double.POSITIVE_INFINITY;
+    final List<double[]> curve = new java.util.ArrayList<>();
 
     Trace(double start, double target) {
       this.start = start;
@@ -186,6 +260,7 @@ public final class FidelityBench {
       if (r.value() > best || Double.isNaN(best)) {
         best = r.value();
         bestAt = now;
+        curve.add(new double[] {now, best});
       }
       if (r.value() >= target && reachedAt == Double.POSITIVE_INFINITY) {
         reachedAt = now;
@@ -194,7 +269,8 @@ public final class FidelityBench {
   }
 
   static void emit(String ds, long seed, String method, double target, double toTarget,
-      boolean reached, double best, double total, List<TrialRecord> trials, double rsTotal) {
+      boolean reached, double best, double total, List<TrialRecord> trials, double rsTotal,
+      List<double[]> curve) {
     long pruned = trials.stream().filter(t -> t.state() == TrialState.PRUNED).count();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("engine", "hone");
@@ -209,6 +285,7 @@ public final class FidelityBench {
     m.put("rs_cpu_total", rsTotal);
     m.put("trials", trials.size());
     m.put("pruned", pruned);
+    m.put("curve", curve);
     System.out.println(Json.mapper().valueToTree(m).toString());
   }
 

@@ -19,6 +19,7 @@ class FidelityConfigTest {
   void fidelityDefaultsToNoneAndAcceptsAutoAndFidelities() {
     assertNull(base().fidelity());
     assertEquals("auto", base().withFidelity("auto").fidelity());
+    assertEquals("auto-fresh", base().withFidelity("auto-fresh").fidelity());
     assertEquals("rows:0.25+rounds:0.5", base().withFidelity("rows:0.25+rounds:0.5").fidelity());
   }
 

@@ -15,6 +15,7 @@ import dev.hone.core.random.Seeds;
 import dev.hone.eval.Metric;
 import dev.hone.search.fidelity.CalibrationRow;
 import dev.hone.search.fidelity.Fidelity;
+import dev.hone.search.fidelity.PilotRule;
 import dev.hone.search.sampler.RandomSampler;
 import dev.hone.search.space.SearchSpace;
 import dev.hone.search.store.InMemoryStudyStore;
@@ -70,7 +71,7 @@ class LowFidelitySearchTest {
     Study study =
         Study.createOrLoad(
             new InMemoryStudyStore(), "t", Direction.MAXIMIZE, new RandomSampler(), lf.pruner(), 3);
-    lf.enqueuePilotBest(study);
+    lf.recordPilot(study, space());
     study.optimize(lf.objective(space()), new StopCondition(trials, null), new StudyListener() {});
     return study.trials();
   }
@@ -130,28 +131,109 @@ class LowFidelitySearchTest {
   }
 
   @Test
-  void autoCalibratesEveryCandidateOnThePilot() throws Exception {
+  void autoCalibratesAndRecordsThePilotAsCompleteTrials() throws Exception {
     LowFidelitySearch lf = LowFidelitySearch.plan("auto", fits(7), space(), defaults(), 2, 7, 6);
-    List<TrialRecord> trials = run(lf, 4);
+    List<TrialRecord> trials = run(lf, 8);
     FidelitySummary s = lf.summary(trials);
     assertEquals(LowFidelitySearch.AUTO_CANDIDATES.size(), s.calibration().rows().size());
+    assertEquals(6, s.pilotConfigs());
     double prev = -1;
     int chosen = 0;
+    boolean seenChosen = false;
     for (CalibrationRow r : s.calibration().rows()) {
-      assertEquals(6, r.nConfigs());
-      assertTrue(r.costFraction() >= prev);
-      prev = r.costFraction();
+      assertTrue(r.nConfigs() == 6 || r.nConfigs() == 0, r.toString());
+      if (r.nConfigs() == 6) {
+        assertTrue(r.costFraction() >= prev);
+        prev = r.costFraction();
+      }
       if (r.chosen()) {
         chosen++;
+        seenChosen = true;
         assertEquals(r.fidelity(), s.chosen());
+        assertTrue(r.spearman() >= 0.6);
+      } else if (!seenChosen) {
+        assertEquals(6, r.nConfigs(), "a candidate cheaper than the choice was evaluated: " + r);
+        assertTrue(!(r.spearman() >= 0.6), r.toString());
+      } else if (r.nConfigs() == 0) {
+        assertTrue(r.reason().startsWith("not evaluated"), r.reason());
       }
     }
     assertEquals(s.calibration().anyTrusted() ? 1 : 0, chosen);
     assertEquals(Fidelity.FULL.toString().equals(s.chosen()), chosen == 0);
-    // the best pilot configuration is the study's first trial
-    assertTrue(!trials.get(0).fixedParams().isEmpty());
+    // the pilot's full fits are the study's first six trials, COMPLETE, and the search went on
+    assertEquals(8, trials.size());
+    for (int i = 0; i < 6; i++) {
+      TrialRecord t = trials.get(i);
+      assertEquals(TrialState.COMPLETE, t.state());
+      assertEquals("true", t.userAttributes().get(LowFidelitySearch.PILOT_ATTRIBUTE));
+      assertTrue(t.userAttributes().containsKey("best_iteration"));
+    }
+    assertTrue(!trials.get(6).userAttributes().containsKey(LowFidelitySearch.PILOT_ATTRIBUTE));
+    double[][] timeline = lf.pilotTimeline();
+    assertEquals(6, timeline.length);
+    for (int i = 0; i < 6; i++) {
+      assertEquals(trials.get(i).value(), timeline[i][0], 0.0);
+      assertTrue(timeline[i][1] > 0 && timeline[i][1] <= 1, "share " + timeline[i][1]);
+    }
+    // recorded value = the full-fidelity fit of that configuration, refitted independently
+    TrialRecord first = trials.get(0);
+    double refit = fits(7).fit(first.params(), Fidelity.FULL,
+        Seeds.derive(7, "fidelity.pilot-fit", 0), dev.hone.core.model.ReportSink.NONE).score();
+    assertEquals(refit, first.value(), 1e-12);
     FidelitySummary back = Json.mapper().readValue(Json.write(s), FidelitySummary.class);
     assertEquals(s.chosen(), back.chosen());
+    assertEquals(s.calibration(), back.calibration());
+  }
+
+  @Test
+  void aResumedStudyKeepsItsPilotAndACachedCalibrationIsReusedAcrossSeeds(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    CalibrationCache cache = new CalibrationCache(dir.resolve("cal"));
+    PilotRule rule = PilotRule.defaults();
+    LowFidelitySearch first = LowFidelitySearch.plan("auto", fits(8), space(), defaults(), 2, 8,
+        rule, new LowFidelitySearch.PilotContext(Map.of(), cache, "synthetic", "run A", false));
+    int n = first.pilotConfigCount();
+    assertTrue(List.of(6, 8, 10).contains(n), "pilot size " + n);
+    assertTrue(first.calibrationSource().startsWith("pilot of this run"));
+    Study study = Study.createOrLoad(new InMemoryStudyStore(), "t", Direction.MAXIMIZE,
+        new RandomSampler(), first.pruner(), 8);
+    assertEquals(n, first.recordPilot(study, space()));
+    assertEquals(0, first.recordPilot(study, space()), "recorded once");
+    // resume: the study's own record is used; no pilot, no new trials
+    LowFidelitySearch resumed = LowFidelitySearch.plan("auto", fits(8), space(), defaults(), 2, 8,
+        rule, new LowFidelitySearch.PilotContext(study.userAttributes(), null, "synthetic", "", false));
+    assertEquals(0, resumed.pilotConfigCount());
+    assertTrue(resumed.calibrationSource().startsWith("recorded in the study by run A"),
+        resumed.calibrationSource());
+    assertEquals(first.chosen(), resumed.chosen());
+    assertEquals(0, resumed.recordPilot(study, space()));
+    assertEquals(n, study.trials().size());
+    // another seed, same data and space: the cached calibration is reused, no pilot
+    LowFidelitySearch other = LowFidelitySearch.plan("auto", fits(9), space(), defaults(), 2, 9,
+        rule, new LowFidelitySearch.PilotContext(Map.of(), cache, "synthetic", "run B", false));
+    assertEquals(0, other.pilotConfigCount());
+    assertTrue(other.reusedCalibration());
+    assertTrue(other.calibrationSource().startsWith("calibration reused from "),
+        other.calibrationSource());
+    assertTrue(other.calibrationSource().contains("run A"));
+    assertEquals(first.summary(List.of()).calibration(), other.summary(List.of()).calibration());
+    assertEquals(first.chosen(), other.chosen());
+    Study s2 = Study.createOrLoad(new InMemoryStudyStore(), "u", Direction.MAXIMIZE,
+        new RandomSampler(), other.pruner(), 9);
+    assertEquals(0, other.recordPilot(s2, space()), "no pilot trials without a pilot");
+    assertTrue(s2.userAttributes().containsKey(LowFidelitySearch.CALIBRATION_ATTRIBUTE));
+    // other data: a miss; auto-fresh: a new pilot even though the cache has the key
+    LowFidelitySearch miss = LowFidelitySearch.plan("auto", fits(9), space(), defaults(), 2, 9,
+        rule, new LowFidelitySearch.PilotContext(Map.of(), cache, "other data", "run C", false));
+    assertTrue(miss.pilotConfigCount() > 0);
+    LowFidelitySearch fresh = LowFidelitySearch.plan("auto-fresh", fits(9), space(), defaults(),
+        2, 9, rule, new LowFidelitySearch.PilotContext(Map.of(), cache, "synthetic", "run D", false));
+    assertTrue(fresh.pilotConfigCount() > 0);
+    assertTrue(!fresh.reusedCalibration());
+    // ... and its result replaced the cached one
+    LowFidelitySearch after = LowFidelitySearch.plan("auto", fits(9), space(), defaults(), 2, 9,
+        rule, new LowFidelitySearch.PilotContext(Map.of(), cache, "synthetic", "run E", false));
+    assertTrue(after.calibrationSource().contains("run D"), after.calibrationSource());
   }
 
   @Test
