@@ -517,6 +517,22 @@ final class ImageFidelitySearch {
                 + Arrays.toString(milestones) + " rung steps)";
     return new FidelitySummary(
         setting, chosen.toString(), scheduler, calibration, rungs, complete, pruned, promoted,
-        pilotFitSeconds, pilotWallSeconds, seconds);
+        pilotFitSeconds, pilotWallSeconds, seconds,
+        calibration == null ? "" : "this run's pilot on " + pilotImages + " training images",
+        List.of(), calibration == null ? 0 : calibration.nConfigs(), pilotLowFits());
+  }
+
+  /** Fits below full resolution the pilot made: one per configuration and lower resolution. */
+  private int pilotLowFits() {
+    if (calibration == null) {
+      return 0;
+    }
+    long lower =
+        calibration.rows().stream()
+            .mapToDouble(r -> Fidelity.parse(r.fidelity()).fractionOf(FidelityKind.RESOLUTION))
+            .filter(f -> f < 1)
+            .distinct()
+            .count();
+    return (int) (lower * calibration.nConfigs());
   }
 }
