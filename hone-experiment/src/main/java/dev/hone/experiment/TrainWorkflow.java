@@ -216,7 +216,8 @@ public final class TrainWorkflow {
                     new FitRequest(
                         xTrain, yTrain, xValid, yValid, task, nClasses, params, fitSeed, threads,
                         cancellable(trial, TrialPruning.sink(study, trial)),
-                        fairPlan == null ? null : fairPlan.trainWeights()))) {
+                        fairPlan == null ? null : fairPlan.trainWeights(),
+                        prep.categoricalBlocks()))) {
               TrialPruning.checkPruned(study, trial);
               Object bestIt = m.fitInfo().get("best_iteration");
               if (bestIt != null) {
@@ -322,7 +323,7 @@ public final class TrainWorkflow {
           finalLearner.fit(
               new FitRequest(
                   xFit, yFit, null, null, task, nClasses, finalParams, finalSeed, threads, null,
-                  fairPlan == null ? null : fairPlan.refitWeights()))) {
+                  fairPlan == null ? null : fairPlan.refitWeights(), prep.categoricalBlocks()))) {
 
         listener.stage("evaluating once on the test split");
         Predictions testPred = model.predict(xTest);
@@ -403,7 +404,7 @@ public final class TrainWorkflow {
               fairPlan.mitigate(
                   testPred.positiveScores(),
                   () -> scores(learner, new FitRequest(xFit, yFit, null, null, task, nClasses,
-                      finalParams, finalSeed, threads, null), xTest),
+                      finalParams, finalSeed, threads, null, null, prep.categoricalBlocks()), xTest),
                   () -> model.predict(xValid).positiveScores());
           tradeoff = fairPlan.tradeoff(trials, objective.metricName(), direction);
           warnings.addAll(fairPlan.warnings());

@@ -11,6 +11,7 @@ import dev.hone.core.data.Table;
 import dev.hone.core.data.TaskType;
 import dev.hone.core.error.DataValidationException;
 import dev.hone.core.json.Json;
+import dev.hone.core.model.CategoricalBlock;
 import dev.hone.core.model.FeatureMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -257,6 +258,25 @@ public final class FittedPreprocessor {
   /** One encoding per input column, in input order; output columns are their concatenation. */
   public List<EncodedColumn> encodings() {
     return encodings;
+  }
+
+  /**
+   * The one-hot block of every categorical input column in the output matrix, in column order:
+   * block {@code c} covers the columns {@code c=level...} and {@code c=__other__} of {@link
+   * #encodings()}. A categorical column with no output column (no kept level and no other level)
+   * has no block. Pass them to learners through {@code FitRequest.categoricalBlocks}.
+   */
+  public List<CategoricalBlock> categoricalBlocks() {
+    List<CategoricalBlock> out = new java.util.ArrayList<>();
+    int col = 0;
+    for (EncodedColumn e : encodings) {
+      int w = e.width();
+      if (e.type() != ColumnType.NUMERIC && w > 0) {
+        out.add(new CategoricalBlock(e.input(), col, w));
+      }
+      col += w;
+    }
+    return List.copyOf(out);
   }
 
   /**

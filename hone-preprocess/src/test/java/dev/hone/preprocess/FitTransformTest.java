@@ -74,6 +74,17 @@ class FitTransformTest {
   }
 
   @Test
+  void categoricalBlocksCoverEachOneHotBlockIncludingOther() {
+    FittedPreprocessor f = Preprocessor.defaults().withMaxOneHotLevels(2).fit(handTable());
+    // columns: age | color=red color=blue color=__other__ | sex=F sex=M (written out above)
+    assertEquals(
+        List.of(
+            new dev.hone.core.model.CategoricalBlock("color", 1, 3),
+            new dev.hone.core.model.CategoricalBlock("sex", 4, 2)),
+        f.categoricalBlocks());
+  }
+
+  @Test
   void featureNamesMapBackToTheirInputColumns() {
     FittedPreprocessor f = Preprocessor.defaults().withMaxOneHotLevels(2).fit(handTable());
     Map<String, String> expected = new LinkedHashMap<>();

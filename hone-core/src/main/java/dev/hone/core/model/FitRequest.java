@@ -2,6 +2,7 @@ package dev.hone.core.model;
 
 import dev.hone.core.data.TaskType;
 import dev.hone.core.params.ParamSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,10 @@ import java.util.Objects;
  * @param trainWeights per-row weights of the training rows {@code [nTrain]}, each finite and
  *     {@code >= 0} (e.g. from reweighing, Kamiran and Calders 2012), or {@code null} for equal
  *     weights; a learner that cannot weight rows throws {@link UnsupportedOperationException}
+ * @param categoricalBlocks the one-hot blocks of categorical inputs among the columns of {@code
+ *     train} (and {@code validation}), sorted by first column; empty when there are none or the
+ *     caller does not say ({@code null} is read as empty). Learners that do not treat categorical
+ *     inputs specially ignore it.
  */
 public record FitRequest(
     FeatureMatrix train,
@@ -33,8 +38,9 @@ public record FitRequest(
     long seed,
     int threads,
     ReportSink sink,
-    double[] trainWeights) {
-  /** A request with equal row weights. */
+    double[] trainWeights,
+    List<CategoricalBlock> categoricalBlocks) {
+  /** A request with equal row weights and no categorical blocks. */
   public FitRequest(
       FeatureMatrix train,
       double[] trainLabels,
@@ -47,7 +53,24 @@ public record FitRequest(
       int threads,
       ReportSink sink) {
     this(train, trainLabels, validation, validationLabels, task, nClasses, params, seed, threads,
-        sink, null);
+        sink, null, List.of());
+  }
+
+  /** A request without categorical blocks. */
+  public FitRequest(
+      FeatureMatrix train,
+      double[] trainLabels,
+      FeatureMatrix validation,
+      double[] validationLabels,
+      TaskType task,
+      int nClasses,
+      ParamSet params,
+      long seed,
+      int threads,
+      ReportSink sink,
+      double[] trainWeights) {
+    this(train, trainLabels, validation, validationLabels, task, nClasses, params, seed, threads,
+        sink, trainWeights, List.of());
   }
 
   public FitRequest {
@@ -79,5 +102,18 @@ public record FitRequest(
         }
       }
     }
+    categoricalBlocks = CategoricalBlock.validate(categoricalBlocks, train.nCols());
+    if (validation != null && validation.nCols() != train.nCols()
+        && !categoricalBlocks.isEmpty()) {
+      throw new IllegalArgumentException(
+          "validation has " + validation.nCols() + " columns but train has " + train.nCols()
+              + ": the categorical blocks must describe both");
+    }
+  }
+
+  /** This request with {@code blocks} as its categorical blocks (validated as in the constructor). */
+  public FitRequest withCategoricalBlocks(List<CategoricalBlock> blocks) {
+    return new FitRequest(train, trainLabels, validation, validationLabels, task, nClasses, params,
+        seed, threads, sink, trainWeights, blocks);
   }
 }

@@ -11,11 +11,24 @@ import java.util.Map;
  * A multilayer perceptron for tables on DJL's PyTorch engine (CPU), registered as {@value #NAME}.
  *
  * <p><b>Input.</b> The {@code FeatureMatrix} produced by Hone's preprocessing: numeric columns as
- * they are and categorical columns one-hot encoded. Every column is standardised with the mean and
- * population standard deviation of the training rows only (a constant column gets scale 1); the
- * scaling is part of the saved model and of the differentiable graph. Missing values are replaced
- * by the training mean. (Learned embeddings for categorical columns are not implemented: one-hot
- * columns are the network's input.)
+ * they are and categorical columns one-hot encoded, with the one-hot blocks stated in {@link
+ * FitRequest#categoricalBlocks()} (from {@code FittedPreprocessor.categoricalBlocks()}). Numeric
+ * columns are standardised with the mean and population standard deviation of the training rows
+ * only (a constant column gets scale 1); the scaling is part of the saved model and of the
+ * differentiable graph. Missing values are replaced by the training mean.
+ *
+ * <p><b>Categorical embeddings</b> ({@code categorical_encoding=embedding}, the default). Each
+ * block of {@code k} one-hot columns is mapped by its own bias-free linear map to {@code d = max(1,
+ * min(k, embedding_dim_max, round(1.6 k^0.56)))} numbers (entity embeddings, Guo and Berkhahn,
+ * arXiv:1604.06737, 2016; the size rule is fastai's {@code emb_sz_rule}); see {@link
+ * CategoricalEmbedding}. The block's columns are not standardised; a row with an all-zero block (a
+ * level mapped to no column) gets the zero embedding, a missing level (NaN block) the average
+ * embedding weighted by the training frequencies. The first hidden layer reads [standardised
+ * numeric columns, embeddings]. Because the embedding is a linear map of the one-hot columns, not
+ * an index lookup, the model stays differentiable with respect to every input column. With {@code
+ * categorical_encoding=one_hot}, or a request without blocks, the standardised one-hot columns are
+ * read directly, as numeric ones. The layout is saved with the model ({@link
+ * NetworkMeta#embeddings()}).
  *
  * <p><b>Network.</b> {@code depth} hidden layers of {@code width} units (or {@code width_i}
  * units for layer {@code i} when set), each Linear → [BatchNorm]

@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /** Reads a directory written by {@link NetworkModel#save(Path)}. */
 final class NetworkLoader {
@@ -23,7 +22,7 @@ final class NetworkLoader {
 
   static NetworkModel load(
       Path dir, String learner, List<ParamSpec> specs,
-      BiFunction<ParamSet, Integer, Block> blockOf) {
+      Networks.Factory blockOf) {
     Path metaFile = dir.resolve(NetworkModel.META_FILE);
     Path paramsFile = dir.resolve(NetworkModel.PARAMS_FILE);
     for (Path p : List.of(metaFile, paramsFile)) {
@@ -41,10 +40,10 @@ final class NetworkLoader {
           "cannot read " + metaFile + ": " + e.getMessage() + "; the file is damaged or not a "
               + learner + " model", e);
     }
-    if (meta.formatVersion() != NetworkMeta.FORMAT_VERSION) {
+    if (meta.formatVersion() < 1 || meta.formatVersion() > NetworkMeta.FORMAT_VERSION) {
       throw new DataValidationException(
           metaFile + " has format_version " + meta.formatVersion() + " but this Hone reads only "
-              + NetworkMeta.FORMAT_VERSION + ": use the Hone version that wrote it");
+              + "1 to " + NetworkMeta.FORMAT_VERSION + ": use the Hone version that wrote it");
     }
     if (!learner.equals(meta.learner())) {
       throw new DataValidationException(
@@ -56,7 +55,7 @@ final class NetworkLoader {
     Model model = Model.newInstance(learner, Device.cpu(), DjlRuntime.ENGINE);
     boolean handedOver = false;
     try {
-      Block block = blockOf.apply(params, meta.nOutputs());
+      Block block = blockOf.build(params, meta.nOutputs(), meta.embeddings(), meta.nFeatures());
       model.setBlock(block);
       try (InputStream in = Files.newInputStream(paramsFile);
           DataInputStream dis = new DataInputStream(in)) {

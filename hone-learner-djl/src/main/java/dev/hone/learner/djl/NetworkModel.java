@@ -35,9 +35,17 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Inputs.</b> Rows are the learner's feature columns ({@code [n][nFeatures]}; for the CNN
  * the columns are an image {@code [channels][height][width]} flattened row-major). Inside the
- * network each column is transformed as {@code (x - featureMean) / featureScale} (the MLP's
- * training-split standardisation; identity for the CNN), so gradients are with respect to the raw
- * columns. A missing value ({@code NaN}) is replaced by {@code featureMean} before the network.
+ * network each column is transformed as {@code (x - centre) / featureScale} (the MLP's
+ * training-split standardisation, {@link NetworkMeta#centre()}; identity for the CNN and for the
+ * one-hot columns feeding an MLP embedding), so gradients are with respect to the raw columns. A
+ * missing value ({@code NaN}) is replaced by {@code featureMean} before the network (inside an
+ * embedding block: the training frequencies of the levels, giving their average embedding).
+ *
+ * <p><b>Embeddings.</b> An MLP fitted with categorical blocks and {@code
+ * categorical_encoding=embedding} maps each block linearly to its embedding ({@link
+ * CategoricalEmbedding}) before the hidden layers, so the gradient with respect to a one-hot
+ * column is defined (the derivative of that linear map), and a row whose block is all zero gets
+ * the zero embedding.
  *
  * <p><b>Outputs.</b> Classification: softmax of the logits, {@code [n][nClasses]} (binary: two
  * columns). Regression: {@code output * targetScale + targetMean}.
@@ -92,7 +100,7 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
     Block block = model.getBlock();
     block.freezeParameters(true);
     NDManager m = model.getNDManager();
-    this.mean = m.create(toFloat(meta.featureMean()));
+    this.mean = m.create(toFloat(meta.centre()));
     this.scale = m.create(toFloat(meta.featureScale()));
     this.serializedBytes = parameterBytes(block).length;
   }
@@ -142,9 +150,18 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
     return serializedBytes;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException when {@code x} has another column count than the model
+   * @throws dev.hone.core.error.DataValidationException when the model has embeddings and a column
+   *     of an embedding block is named differently in {@code x} (the matrix was encoded with other
+   *     preprocessing)
+   */
   @Override
   public Predictions predict(FeatureMatrix x) {
     checkColumns(x.nCols());
+    checkBlocks(x.featureNames());
     int n = x.nRows();
     int f = x.nCols();
     float[] data = x.data();
@@ -153,6 +170,7 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
       int end = Math.min(n, start + CHUNK);
       float[] chunk = new float[(end - start) * f];
       System.arraycopy(data, start * f, chunk, 0, chunk.length);
+      impute(chunk, f);
       double[][] out = outputs(chunk, end - start);
       System.arraycopy(out, 0, raw, start, end - start);
     }
@@ -303,7 +321,8 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
   /**
    * Provenance: {@code learner}, {@code parameter_count}, {@code serialized_bytes}, {@code
    * epochs_trained}, {@code best_epoch}, {@code best_validation_loss}, {@code stopped_by}, {@code
-   * input_shape} and the engine versions.
+   * input_shape}, {@code embeddings} (one {@code input}, {@code levels}, {@code dim} entry per
+   * categorical embedding; only when there are some) and the engine versions.
    */
   @Override
   public Map<String, Object> fitInfo() {
@@ -316,6 +335,17 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
     m.put("best_validation_loss", meta.bestValidationLoss());
     m.put("stopped_by", meta.stoppedBy());
     m.put("input_shape", meta.inputShape());
+    if (!meta.embeddings().isEmpty()) {
+      List<Map<String, Object>> emb = new java.util.ArrayList<>();
+      for (CategoricalEmbedding e : meta.embeddings()) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("input", e.input());
+        one.put("levels", e.width());
+        one.put("dim", e.dim());
+        emb.add(one);
+      }
+      m.put("embeddings", emb);
+    }
     m.put("engine_versions", meta.engineVersions());
     return m;
   }
@@ -532,6 +562,20 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
     if (nCols != meta.nFeatures()) {
       throw new IllegalArgumentException(
           "the model expects " + meta.nFeatures() + " feature columns but got " + nCols);
+    }
+  }
+
+  private void checkBlocks(List<String> names) {
+    for (CategoricalEmbedding e : meta.embeddings()) {
+      for (int j = e.firstColumn(); j < e.endColumn(); j++) {
+        if (!names.get(j).equals(meta.featureNames().get(j))) {
+          throw new dev.hone.core.error.DataValidationException(
+              "column " + j + " is '" + names.get(j) + "' but the model's embedding of '"
+                  + e.input() + "' reads '" + meta.featureNames().get(j) + "' there (columns ["
+                  + e.firstColumn() + ", " + e.endColumn() + ")): transform the data with the"
+                  + " preprocessing saved with the model");
+        }
+      }
     }
   }
 

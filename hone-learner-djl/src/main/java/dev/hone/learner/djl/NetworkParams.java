@@ -146,6 +146,39 @@ public final class NetworkParams {
           "residual", "Skip connections around hidden layers 2..depth: true or false.", "false",
           List.of("false", "true"), SearchHint.choices(List.of("false", "true")));
 
+  /** Value of {@link #CATEGORICAL_ENCODING} that learns embeddings. */
+  public static final String EMBEDDING = "embedding";
+
+  /** Value of {@link #CATEGORICAL_ENCODING} that feeds the standardised one-hot columns. */
+  public static final String ONE_HOT = "one_hot";
+
+  /**
+   * How the MLP reads the one-hot blocks of categorical inputs named in {@code
+   * FitRequest.categoricalBlocks}: {@code embedding} (default) maps each block of {@code k}
+   * columns to a learned vector of {@link CategoricalEmbedding#dimension} numbers (entity
+   * embeddings, Guo and Berkhahn 2016) and leaves the block's columns unstandardised; {@code
+   * one_hot} standardises the one-hot columns like numeric ones and feeds them to the first hidden
+   * layer. Without blocks in the request both give the same network. Not searched by default.
+   */
+  public static final ParamSpec CATEGORICAL_ENCODING =
+      ParamSpec.choiceParam(
+          "categorical_encoding",
+          "Categorical inputs: embedding (a learned vector per level) or one_hot (standardised"
+              + " indicator columns).",
+          EMBEDDING, List.of(EMBEDDING, ONE_HOT), null);
+
+  /**
+   * Upper bound on each categorical embedding's dimension; a block of {@code k} columns gets
+   * {@code max(1, min(k, embedding_dim_max, round(1.6 k^0.56)))} dimensions (fastai's rule, see
+   * {@link CategoricalEmbedding#dimension}). Default 16, valid [1, 1024]; not searched by default.
+   */
+  public static final ParamSpec EMBEDDING_DIM_MAX =
+      ParamSpec.intParam(
+          "embedding_dim_max",
+          "Largest embedding dimension of a categorical input (rule: round(1.6 k^0.56) for k"
+              + " levels, at most k).",
+          16, 1, 1024, null);
+
   /** Convolution blocks of the CNN; default 2, valid [1, 8], searched in [1, 3]. */
   public static final ParamSpec CONV_BLOCKS =
       ParamSpec.intParam(
@@ -205,6 +238,8 @@ public final class NetworkParams {
     List<ParamSpec> out =
         new ArrayList<>(List.of(DEPTH, WIDTH, ACTIVATION, DROPOUT, BATCH_NORM, RESIDUAL));
     out.addAll(LAYER_WIDTHS);
+    out.add(CATEGORICAL_ENCODING);
+    out.add(EMBEDDING_DIM_MAX);
     out.addAll(training());
     return List.copyOf(out);
   }

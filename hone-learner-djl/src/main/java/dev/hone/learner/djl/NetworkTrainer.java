@@ -51,7 +51,8 @@ final class NetworkTrainer {
    * @param specs the learner's parameter specs (to check the request's parameters)
    * @param standardise whether to standardise columns with training mean and deviation
    * @param shapeOf maps (params, nFeatures) to the per-row input shape of the network
-   * @param blockOf maps (params, nOutputs) to a fresh block
+   * @param blockOf builds a fresh block (the embedding layout comes from {@link
+   *     CategoricalEmbedding#layout} of the parameters and the request's categorical blocks)
    */
   static NetworkModel fit(
       FitRequest req,
@@ -59,14 +60,16 @@ final class NetworkTrainer {
       List<ParamSpec> specs,
       boolean standardise,
       BiFunction<ParamSet, Integer, int[]> shapeOf,
-      BiFunction<ParamSet, Integer, Block> blockOf) {
+      Networks.Factory blockOf) {
     return fit(req, learner, specs, standardise, shapeOf, blockOf, null);
   }
 
   /**
    * As above, starting from {@code initial}'s weights, batch-norm statistics and input (and target)
    * standardisation instead of a fresh initialisation ({@code null}: fresh). The optimizer state
-   * starts afresh.
+   * starts afresh. A warm start needs the same embedding layout as {@code initial}; its rows'
+   * one-hot columns may hold any finite value (adversarially perturbed rows), while a fresh fit
+   * checks that they hold only 0, 1 or NaN.
    */
   static NetworkModel fit(
       FitRequest req,
@@ -74,7 +77,7 @@ final class NetworkTrainer {
       List<ParamSpec> specs,
       boolean standardise,
       BiFunction<ParamSet, Integer, int[]> shapeOf,
-      BiFunction<ParamSet, Integer, Block> blockOf,
+      Networks.Factory blockOf,
       NetworkModel initial) {
     ParamSet p = req.params();
     if (!p.specs().equals(specs)) {
@@ -90,16 +93,35 @@ final class NetworkTrainer {
     int n = train.nRows();
     int f = train.nCols();
     int[] shape = shapeOf.apply(p, f);
+    List<CategoricalEmbedding> embeddings = CategoricalEmbedding.layout(p, req.categoricalBlocks());
 
     double[] mean = new double[f];
     double[] scale = new double[f];
     java.util.Arrays.fill(scale, 1.0);
     if (initial != null) {
-      checkWarmStart(initial, learner, task, nClasses, f, shapeOf.apply(p, f), p);
+      checkWarmStart(initial, learner, task, nClasses, f, shapeOf.apply(p, f), p, embeddings);
       mean = initial.meta().featureMean().clone();
       scale = initial.meta().featureScale().clone();
-    } else if (standardise) {
-      standardisation(train, mean, scale);
+    } else {
+      checkOneHot(req.train(), embeddings, "training");
+      if (req.validation() != null) {
+        checkOneHot(req.validation(), embeddings, "validation");
+      }
+      if (standardise) {
+        standardisation(train, mean, scale);
+      }
+      for (CategoricalEmbedding e : embeddings) {
+        for (int j = e.firstColumn(); j < e.endColumn(); j++) {
+          scale[j] = 1.0; // the mean stays: it imputes a missing level (expected embedding)
+        }
+      }
+    }
+    double[] centre = mean.clone(); // one-hot columns feeding an embedding are not centred
+    boolean[] inBlock = CategoricalEmbedding.mask(embeddings, f);
+    for (int j = 0; j < f; j++) {
+      if (inBlock[j]) {
+        centre[j] = 0;
+      }
     }
     double yMean = 0;
     double yScale = 1;
@@ -111,11 +133,11 @@ final class NetworkTrainer {
       yMean = ms[0];
       yScale = ms[1];
     }
-    float[] xTrain = transform(train, mean, scale);
+    float[] xTrain = transform(train, mean, centre, scale);
     float[] yTrain = targets(req.trainLabels(), yMean, yScale);
     float[] wTrain = weights(req.trainWeights());
     boolean hasVal = req.validation() != null;
-    float[] xVal = hasVal ? transform(req.validation(), mean, scale) : null;
+    float[] xVal = hasVal ? transform(req.validation(), mean, centre, scale) : null;
 
     int batch = Math.min(p.getInt(NetworkParams.BATCH_SIZE.name()), n);
     int maxEpochs = p.getInt(NetworkParams.EPOCHS.name());
@@ -131,7 +153,10 @@ final class NetworkTrainer {
       Model model = Model.newInstance(learner, Device.cpu(), DjlRuntime.ENGINE);
       boolean handedOver = false;
       try {
-        Block block = blockOf.apply(p, nOut);
+        Block block = blockOf.build(p, nOut, embeddings, f);
+        if (!embeddings.isEmpty()) {
+          LOG.info("{}: embeddings {}", learner, describe(embeddings));
+        }
         model.setBlock(block);
         long[] rowShape = new long[shape.length + 1];
         for (int i = 0; i < shape.length; i++) {
@@ -210,7 +235,7 @@ final class NetworkTrainer {
                 NetworkMeta.FORMAT_VERSION, learner, task, nClasses, train.featureNames(),
                 inputShape, p.asMap(), mean, scale, yMean, yScale, epochsRun, bestEpoch, bestLoss,
                 stoppedBy, NetworkModel.countParameters(block), req.seed(),
-                DjlRuntime.versions());
+                DjlRuntime.versions(), embeddings);
         NetworkModel out = new NetworkModel(model, meta);
         handedOver = true;
         LOG.info(
@@ -229,9 +254,48 @@ final class NetworkTrainer {
     }
   }
 
+  /** {@code input (k levels -> d)} per embedding, for the log. */
+  static String describe(List<CategoricalEmbedding> embeddings) {
+    StringBuilder sb = new StringBuilder();
+    for (CategoricalEmbedding e : embeddings) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(e.input()).append(" (").append(e.width()).append(" -> ").append(e.dim())
+          .append(')');
+    }
+    return sb.toString();
+  }
+
+  /** A fresh fit's one-hot columns hold only 0, 1 or NaN (catches a misdescribed block). */
+  private static void checkOneHot(
+      FeatureMatrix x, List<CategoricalEmbedding> embeddings, String split) {
+    if (embeddings.isEmpty()) {
+      return;
+    }
+    int f = x.nCols();
+    float[] d = x.data();
+    for (CategoricalEmbedding e : embeddings) {
+      for (int i = 0; i < x.nRows(); i++) {
+        for (int j = e.firstColumn(); j < e.endColumn(); j++) {
+          float v = d[i * f + j];
+          if (v != 0f && v != 1f && !Float.isNaN(v)) {
+            throw new DataValidationException(
+                split + " row " + i + ", column " + j + " ('" + x.featureNames().get(j)
+                    + "') holds " + v + " but lies in the one-hot block of categorical input '"
+                    + e.input() + "' (columns [" + e.firstColumn() + ", " + e.endColumn()
+                    + ")), which may hold only 0, 1 or missing: build the categorical blocks from"
+                    + " the preprocessing that made the matrix (FittedPreprocessor"
+                    + ".categoricalBlocks()), or set categorical_encoding=one_hot");
+          }
+        }
+      }
+    }
+  }
+
   private static void checkWarmStart(
       NetworkModel initial, String learner, TaskType task, int nClasses, int f, int[] shape,
-      ParamSet p) {
+      ParamSet p, List<CategoricalEmbedding> embeddings) {
     NetworkMeta m = initial.meta();
     List<Integer> s = new ArrayList<>();
     for (int v : shape) {
@@ -246,6 +310,13 @@ final class NetworkTrainer {
               + architecture(m.params()) + ") as a " + learner + " with task " + task + ", " + f
               + " features, input shape " + s + " and parameters " + architecture(p.asMap())
               + ": use the same learner, data columns and architecture parameters");
+    }
+    if (!m.embeddings().equals(embeddings)) {
+      throw new InvalidParameterException(
+          "cannot continue training the " + m.learner() + " model with embeddings ["
+              + describe(m.embeddings()) + "] on a request whose categorical blocks give ["
+              + describe(embeddings) + "]: pass the same FitRequest.categoricalBlocks as the"
+              + " first fit");
     }
   }
 
@@ -390,14 +461,23 @@ final class NetworkTrainer {
     return new double[] {mean, sd > 1e-12 ? sd : 1.0};
   }
 
-  private static float[] transform(FeatureMatrix x, double[] mean, double[] scale) {
+  /**
+   * {@code (x - centre) / scale} per column, a missing value taken as {@code impute} first (the
+   * training mean: 0 after standardisation, the level frequencies inside an embedding block).
+   */
+  private static float[] transform(
+      FeatureMatrix x, double[] impute, double[] centre, double[] scale) {
     int f = x.nCols();
     float[] d = x.data();
     float[] out = new float[d.length];
     for (int i = 0; i < d.length; i++) {
       int j = i % f;
       float v = d[i];
-      out[i] = Float.isNaN(v) ? 0f : (float) ((v - mean[j]) / scale[j]);
+      if (Float.isNaN(v)) {
+        out[i] = impute[j] == centre[j] ? 0f : (float) ((impute[j] - centre[j]) / scale[j]);
+      } else {
+        out[i] = (float) ((v - centre[j]) / scale[j]);
+      }
     }
     return out;
   }

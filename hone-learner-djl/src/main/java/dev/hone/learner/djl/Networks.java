@@ -19,6 +19,12 @@ import java.util.List;
 final class Networks {
   private Networks() {}
 
+  /** Builds a fresh block from the resolved parameters, output count and input layout. */
+  @FunctionalInterface
+  interface Factory {
+    Block build(ParamSet p, int nOutputs, List<CategoricalEmbedding> embeddings, int nFeatures);
+  }
+
   static Block activation(String name) {
     return switch (name) {
       case "relu" -> Activation.reluBlock();
@@ -33,9 +39,21 @@ final class Networks {
    * around layers 2..depth whose width equals the previous layer's when asked, then Linear(nOutputs) producing logits (or the scaled regression value).
    */
   static Block mlp(ParamSet p, int nOutputs) {
+    return mlp(p, nOutputs, List.of(), 0);
+  }
+
+  /**
+   * As {@link #mlp(ParamSet, int)}, preceded by an {@link EmbeddingInputBlock} over {@code
+   * nFeatures} input columns when {@code embeddings} is not empty.
+   */
+  static Block mlp(
+      ParamSet p, int nOutputs, List<CategoricalEmbedding> embeddings, int nFeatures) {
     int depth = p.getInt(NetworkParams.DEPTH.name());
     boolean residual = NetworkParams.flag(p, NetworkParams.RESIDUAL);
     SequentialBlock net = new SequentialBlock();
+    if (!embeddings.isEmpty()) {
+      net.add(new EmbeddingInputBlock(nFeatures, embeddings));
+    }
     int previous = -1;
     for (int layer = 0; layer < depth; layer++) {
       int width = NetworkParams.layerWidth(p, layer);
@@ -99,6 +117,12 @@ final class Networks {
     }
     net.add(Linear.builder().setUnits(nOutputs).build());
     return net;
+  }
+
+  /** {@link #cnn(ParamSet, int)} as a {@link Factory}: images have no categorical blocks. */
+  static Block cnn(
+      ParamSet p, int nOutputs, List<CategoricalEmbedding> embeddings, int nFeatures) {
+    return cnn(p, nOutputs);
   }
 
   private static void addNormActDrop(SequentialBlock b, ParamSet p) {
