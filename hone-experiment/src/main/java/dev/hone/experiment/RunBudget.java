@@ -87,6 +87,11 @@ final class RunBudget {
     return budgetNanos != Long.MAX_VALUE;
   }
 
+  /** The clock's reading now, nanoseconds. */
+  long now() {
+    return clock.getAsLong();
+  }
+
   /** Seconds left until the deadline; {@code +Infinity} without a budget. */
   double leftSeconds() {
     if (!limited()) {
@@ -138,6 +143,93 @@ final class RunBudget {
     return base * slowdown;
   }
 
+  /**
+   * Estimated seconds of refitting trial {@code trial} on train + validation: its recorded fit
+   * time times the row ratio of {@link #sizes}; when this process did not fit that trial (a
+   * resumed study), {@code storedSeconds} (the stored trial's duration) times the row ratio.
+   *
+   * @param trial the trial to refit
+   * @param storedSeconds the trial's stored wall time, or {@code NaN} when unknown
+   * @param trainOnly {@code true} when the refit is on the training split only (row ratio 1)
+   * @return seconds, {@code >= 0}; 0 when nothing is known
+   */
+  double refitEstimate(int trial, double storedSeconds, boolean trainOnly) {
+    double scale = trainOnly ? 1.0 : refitScale;
+    Long n = fitNanos.get(trial);
+    if (n != null) {
+      return n / 1e9 * scale;
+    }
+    return Double.isFinite(storedSeconds) && storedSeconds > 0 ? storedSeconds * scale : 0.0;
+  }
+
+  /**
+   * Seconds that must stay for the work after the final model exists, whatever happens: the test
+   * evaluation ({@link #SAFETY} times its estimate) and writing ({@value #TAIL_SECONDS} s).
+   */
+  double mandatorySeconds() {
+    return SAFETY * estimate("test evaluation") + TAIL_SECONDS;
+  }
+
+  /**
+   * Decides whether the refit of the best configuration is started, and until when it may run.
+   *
+   * <p>It is started when {@link #SAFETY} times {@code refitSeconds}, plus {@link
+   * #mandatorySeconds()}, fits in the time left; it must then stop at {@code deadline -
+   * mandatorySeconds() - SAFETY * fallbackSeconds}, so that the fallback (the best trial's own
+   * model, kept in memory: 0 s, or fitted again: its trial time) and the mandatory work still end
+   * within the budget. Without a budget the refit always runs and never stops.
+   *
+   * @param refitSeconds estimated refit time ({@link #refitEstimate})
+   * @param fallbackSeconds time to obtain the trial model when the refit is skipped or stopped
+   * @return the decision with the figures it was taken on
+   */
+  RefitPlan planRefit(double refitSeconds, double fallbackSeconds) {
+    if (!limited()) {
+      return new RefitPlan(true, Long.MAX_VALUE, refitSeconds, Double.POSITIVE_INFINITY);
+    }
+    double left = leftSeconds();
+    double need = SAFETY * refitSeconds + mandatorySeconds();
+    if (need > left) {
+      return new RefitPlan(false, Long.MAX_VALUE, refitSeconds, left);
+    }
+    double stopLeft = mandatorySeconds() + SAFETY * fallbackSeconds; // seconds before the deadline
+    long stopAt = startNanos + budgetNanos - Math.round(stopLeft * 1e9);
+    return new RefitPlan(true, stopAt, refitSeconds, left);
+  }
+
+  /** Whether the monotonic clock has reached {@code nanos} (a {@link RefitPlan#stopAtNanos}). */
+  boolean reached(long nanos) {
+    return nanos != Long.MAX_VALUE && clock.getAsLong() - nanos >= 0;
+  }
+
+  /**
+   * Whether work estimated at {@code seconds} (slowdown not applied), plus {@link #TAIL_SECONDS},
+   * fits in the time left; a warning is added when it does not (as {@link #allow}).
+   */
+  boolean allowSeconds(double seconds, String what, List<String> warnings) {
+    if (!limited()) {
+      return true;
+    }
+    double need = SAFETY * seconds + TAIL_SECONDS;
+    double left = leftSeconds();
+    if (need <= left) {
+      return true;
+    }
+    warn(what, need, left, warnings);
+    return false;
+  }
+
+  /**
+   * The refit decision of {@link #planRefit}.
+   *
+   * @param refit whether the refit is started
+   * @param stopAtNanos clock reading at which a started refit must stop ({@code Long.MAX_VALUE}:
+   *     never)
+   * @param estimateSeconds the refit estimate the decision used
+   * @param leftSeconds seconds left when it was taken ({@code +Infinity} without a budget)
+   */
+  record RefitPlan(boolean refit, long stopAtNanos, double estimateSeconds, double leftSeconds) {}
+
   /** Estimated seconds of the refit of the best trial so far; 0 before any trial finished. */
   double refitEstimate() {
     Long n = best >= 0 ? fitNanos.get(best) : null;
@@ -187,12 +279,16 @@ final class RunBudget {
     if (need <= left) {
       return true;
     }
+    warn(what, need, left, warnings);
+    return false;
+  }
+
+  private static void warn(String what, double need, double left, List<String> warnings) {
     String w = String.format(Locale.ROOT,
         "%s to end within --time-budget: it needs about %.1f s and %.1f s were left; give a"
             + " larger budget to get it", what, need, Math.max(0, left));
     warnings.add(w);
     LOG.warn(w);
-    return false;
   }
 
   /**

@@ -87,4 +87,53 @@ class RunBudgetTest {
     b.calibrate(1_000_000, 0.1);
     assertEquals(quiet, b.estimate("slices"), 1e-12);
   }
+
+  @Test
+  void theRefitEstimateScalesTheTrialFitTimeByTheRowRatio() {
+    RunBudget b = new RunBudget(Duration.ofSeconds(60), 0, () -> 0);
+    b.sizes(750, 250, 1000, 10);
+    b.recordFit(0, 3 * S);
+    assertEquals(4.0, b.refitEstimate(0, Double.NaN, false), 1e-12); // 3 s * 1000 / 750
+    assertEquals(3.0, b.refitEstimate(0, 99, true), 1e-12); // recorded time wins; train only
+    assertEquals(8.0, b.refitEstimate(5, 6.0, false), 1e-12); // a stored trial: its duration
+    assertEquals(0.0, b.refitEstimate(5, Double.NaN, false), 1e-12);
+  }
+
+  @Test
+  void theRefitRunsOnlyWhenItsEstimateFitsAndStopsEarlyEnoughForTheFallback() {
+    AtomicLong now = new AtomicLong(0);
+    RunBudget b = new RunBudget(Duration.ofSeconds(60), 0, now::get);
+    b.sizes(750, 250, 1000, 10);
+    // test evaluation: 0.001 * 10 + 0.2 = 0.21 s; mandatory = 1.5 * 0.21 + 1 = 1.315 s
+    assertEquals(1.315, b.mandatorySeconds(), 1e-12);
+    now.set(50 * S); // 10 s left; a 4 s refit needs 1.5 * 4 + 1.315 = 7.315 s
+    RunBudget.RefitPlan kept = b.planRefit(4, 0);
+    assertTrue(kept.refit());
+    assertEquals(10.0, kept.leftSeconds(), 1e-9);
+    assertEquals(58_685_000_000L, kept.stopAtNanos()); // 60 - 1.315 s
+    now.set(58_684_999_999L);
+    assertFalse(b.reached(kept.stopAtNanos()));
+    now.set(58_685_000_000L);
+    assertTrue(b.reached(kept.stopAtNanos()));
+    now.set(50 * S);
+    // a trial model to fit again (3 s) moves the stop 1.5 * 3 s earlier
+    assertEquals(54_185_000_000L, b.planRefit(4, 3).stopAtNanos());
+    now.set(53 * S); // 7 s left < 7.315 s
+    RunBudget.RefitPlan skipped = b.planRefit(4, 0);
+    assertFalse(skipped.refit());
+    assertEquals(7.0, skipped.leftSeconds(), 1e-9);
+    now.set(52_684_000_000L); // 7.316 s left: enough
+    assertTrue(b.planRefit(4, 0).refit());
+    now.set(52_686_000_000L); // 7.314 s left: not enough
+    assertFalse(b.planRefit(4, 0).refit());
+  }
+
+  @Test
+  void withoutABudgetTheRefitAlwaysRunsToTheEnd() {
+    RunBudget b = new RunBudget(null, 0, () -> 1000 * S);
+    RunBudget.RefitPlan p = b.planRefit(1e6, 1e6);
+    assertTrue(p.refit());
+    assertFalse(b.reached(p.stopAtNanos()));
+    assertTrue(b.allowSeconds(1e9, "x", new ArrayList<>()));
+  }
 }
