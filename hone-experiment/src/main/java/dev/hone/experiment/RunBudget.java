@@ -262,6 +262,36 @@ final class RunBudget {
   }
 
   /**
+   * Whether a fit running before any trial of this run has completed must stop now: the run needs
+   * one model, so the search cannot end before a first trial completes ({@link #searchOver()}), and
+   * on a loaded machine that trial alone can outlast the budget. It stops (its model keeps the
+   * rounds or epochs trained so far) when the time left falls to {@link #mandatorySeconds()} plus
+   * {@link #SAFETY} times the test evaluation's estimate (the trial's own validation scoring).
+   */
+  boolean firstFitMustStop() {
+    return limited() && best < 0
+        && leftSeconds() <= mandatorySeconds() + SAFETY * estimate("test evaluation");
+  }
+
+  /**
+   * A sink that asks the fit to stop when {@link #firstFitMustStop()} (calling {@code onStop}
+   * first), and otherwise passes the report on to {@code inner}.
+   */
+  dev.hone.core.model.ReportSink firstFitGuard(
+      dev.hone.core.model.ReportSink inner, Runnable onStop) {
+    if (!limited()) {
+      return inner;
+    }
+    return (step, value) -> {
+      if (firstFitMustStop()) {
+        onStop.run();
+        return false;
+      }
+      return inner.report(step, value);
+    };
+  }
+
+  /**
    * Whether an optional analysis still fits: its estimate times {@link #SAFETY}, plus {@code
    * afterwards} seconds of work that must follow, plus {@link #TAIL_SECONDS}, within the time left.
    * When it does not, a warning naming the analysis and the figures is added to {@code warnings}.

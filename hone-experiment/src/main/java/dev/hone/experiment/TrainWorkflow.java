@@ -200,6 +200,7 @@ public final class TrainWorkflow {
 
       int threads = Math.max(1, cfg.threads() / cfg.jobs());
       long searchStart = System.nanoTime();
+      java.util.Queue<String> cutTrials = new java.util.concurrent.ConcurrentLinkedQueue<>();
       dev.hone.search.study.Objective trialObjective =
           trial -> {
             FamilySpace.Choice choice = fam == null
@@ -212,7 +213,8 @@ public final class TrainWorkflow {
                 choice.learner().fit(
                     new FitRequest(
                         xTrain, yTrain, xValid, yValid, task, nClasses, params, fitSeed, threads,
-                        cancellable(trial, TrialPruning.sink(study, trial)),
+                        budget.firstFitGuard(cancellable(trial, TrialPruning.sink(study, trial)),
+                            () -> cutTrials.add("trial " + trial.number())),
                         fairPlan == null ? null : fairPlan.trainWeights()));
             boolean kept = false; // the best trial's model is kept for a refit the budget skips
             try {
@@ -278,6 +280,13 @@ public final class TrainWorkflow {
         }
       }
       listener.searchFinished();
+      if (!cutTrials.isEmpty()) {
+        String w = String.join(", ", cutTrials) + " stopped training early (fewer rounds or epochs"
+            + " than its parameters ask) to end the whole run within its --time-budget, as no"
+            + " trial had completed; give a larger budget for a fully trained model";
+        warnings.add(w);
+        LOG.warn(w);
+      }
       long searchNanos = System.nanoTime() - searchStart;
       if (stoppedByBudget) {
         String w =

@@ -136,4 +136,29 @@ class RunBudgetTest {
     assertFalse(b.reached(p.stopAtNanos()));
     assertTrue(b.allowSeconds(1e9, "x", new ArrayList<>()));
   }
+
+  @Test
+  void aFitBeforeAnyTrialCompletedStopsWhenOnlyTheMandatoryWorkStillFits() {
+    AtomicLong now = new AtomicLong(0);
+    RunBudget b = new RunBudget(Duration.ofSeconds(60), 0, now::get);
+    b.sizes(750, 250, 1000, 10);
+    // stop when left <= 1.315 + 1.5 * 0.21 = 1.63 s
+    List<Integer> passed = new ArrayList<>();
+    int[] stops = {0};
+    dev.hone.core.model.ReportSink guard =
+        b.firstFitGuard((step, v) -> passed.add(step), () -> stops[0]++);
+    now.set(58_360_000_000L); // 1.64 s left
+    assertFalse(b.firstFitMustStop());
+    assertTrue(guard.report(0, 0.5));
+    now.set(58_400_000_000L); // 1.6 s left
+    assertTrue(b.firstFitMustStop());
+    assertFalse(guard.report(1, 0.5));
+    assertEquals(List.of(0), passed);
+    assertEquals(1, stops[0]);
+    b.bestTrial(0); // once a trial completed, the search's cancellation takes over
+    assertFalse(b.firstFitMustStop());
+    assertTrue(guard.report(2, 0.5));
+    RunBudget none = new RunBudget(null, 0, () -> 1000 * S);
+    assertFalse(none.firstFitMustStop());
+  }
 }
