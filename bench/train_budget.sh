@@ -5,7 +5,8 @@
 # start and end, the trials finished, the refit status from metrics.json and the number of skipped
 # or cut steps. With LOAD=N, N busy loops run for the duration of every counted run (started just
 # before it, killed by their process ids just after it), to check the budget on a loaded machine.
-# Usage: [LOAD=4] [BUDGET=60s] bench/train_budget.sh [REPEATS]
+# KEEP=DIR keeps each run's log there.
+# Usage: [LOAD=4] [BUDGET=60s] [KEEP=DIR] bench/train_budget.sh [REPEATS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPEATS="${1:-3}"
@@ -43,6 +44,7 @@ run() {  # $1 = run index
   t1=$(date +%s.%N)
   l1=$(loadavg)
   stop_load
+  if [[ -n "${KEEP:-}" ]]; then mkdir -p "$KEEP"; cp "$WORK/run$1.log" "$KEEP/run$1-load$LOAD.log"; fi
   python3 - "$out/metrics.json" "$t0" "$t1" "$l0" "$l1" <<'EOF'
 import json, sys
 m = json.load(open(sys.argv[1]))

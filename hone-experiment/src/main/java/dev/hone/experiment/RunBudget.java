@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  *       datasets agreed within 30%), times a slowdown factor: how much slower than expected the
  *       leakage check before the search ran ({@link #calibrate}), then the largest ratio of actual
  *       to estimated time of the analyses run so far, clamped to {@code [1, 8]}.
- *   <li>Writing the model, metrics and report: {@value #TAIL_SECONDS} s.
+ *   <li>Writing the model, metrics and report: {@value #TAIL_SECONDS} s times the slowdown factor
+ *       (on a loaded machine writing the report slows down like the rest). This is kept whatever
+ *       happens: the refit is skipped or stopped ({@link #planRefit}) and the first trial is cut
+ *       ({@link #firstFitMustStop}) so that it stays.
  * </ul>
  *
  * <p>Thread-safe: the search's workers and its watchdog call {@link #recordFit}, {@link
@@ -43,7 +46,10 @@ final class RunBudget {
   /** Factor on every estimate: {@value}. */
   static final double SAFETY = 1.5;
 
-  /** Seconds kept for writing the model, metrics.json, trials.csv and the report: {@value}. */
+  /**
+   * Seconds kept for writing the model, metrics.json, trials.csv and the report on a quiet machine:
+   * {@value}; times the slowdown factor ({@link #tailSeconds()}).
+   */
   static final double TAIL_SECONDS = 1.0;
 
   /** Fixed cost added to every analysis estimate, seconds: {@value}. */
@@ -85,6 +91,26 @@ final class RunBudget {
   /** Whether a budget was given. */
   boolean limited() {
     return budgetNanos != Long.MAX_VALUE;
+  }
+
+  /**
+   * The {@code System.nanoTime()} reading that corresponds to the start of this process, from
+   * {@link ProcessHandle.Info#startInstant()}; {@code System.nanoTime()} now when the start is
+   * unknown or implausible (in the future, or more than an hour ago).
+   */
+  static long processStartNanos() {
+    long now = System.nanoTime();
+    java.util.Optional<java.time.Instant> start = ProcessHandle.current().info().startInstant();
+    if (start.isEmpty()) {
+      return now;
+    }
+    long ago = Duration.between(start.get(), java.time.Instant.now()).toNanos();
+    return ago < 0 || ago > Duration.ofHours(1).toNanos() ? now : now - ago;
+  }
+
+  /** Seconds kept for writing: {@link #TAIL_SECONDS} times the slowdown factor. */
+  double tailSeconds() {
+    return TAIL_SECONDS * slowdown;
   }
 
   /** The clock's reading now, nanoseconds. */
@@ -164,10 +190,10 @@ final class RunBudget {
 
   /**
    * Seconds that must stay for the work after the final model exists, whatever happens: the test
-   * evaluation ({@link #SAFETY} times its estimate) and writing ({@value #TAIL_SECONDS} s).
+   * evaluation ({@link #SAFETY} times its estimate) and writing ({@link #tailSeconds()}).
    */
   double mandatorySeconds() {
-    return SAFETY * estimate("test evaluation") + TAIL_SECONDS;
+    return SAFETY * estimate("test evaluation") + tailSeconds();
   }
 
   /**
@@ -203,14 +229,14 @@ final class RunBudget {
   }
 
   /**
-   * Whether work estimated at {@code seconds} (slowdown not applied), plus {@link #TAIL_SECONDS},
+   * Whether work estimated at {@code seconds} (slowdown not applied), plus {@link #tailSeconds()},
    * fits in the time left; a warning is added when it does not (as {@link #allow}).
    */
   boolean allowSeconds(double seconds, String what, List<String> warnings) {
     if (!limited()) {
       return true;
     }
-    double need = SAFETY * seconds + TAIL_SECONDS;
+    double need = SAFETY * seconds + tailSeconds();
     double left = leftSeconds();
     if (need <= left) {
       return true;
@@ -249,7 +275,7 @@ final class RunBudget {
     for (String a : COEFFICIENTS.keySet()) {
       analyses += estimate(a);
     }
-    return SAFETY * (refitEstimate() + analyses) + TAIL_SECONDS;
+    return SAFETY * (refitEstimate() + analyses) + tailSeconds();
   }
 
   /**
@@ -293,7 +319,7 @@ final class RunBudget {
 
   /**
    * Whether an optional analysis still fits: its estimate times {@link #SAFETY}, plus {@code
-   * afterwards} seconds of work that must follow, plus {@link #TAIL_SECONDS}, within the time left.
+   * afterwards} seconds of work that must follow, plus {@link #tailSeconds()}, within the time left.
    * When it does not, a warning naming the analysis and the figures is added to {@code warnings}.
    *
    * @param analysis a {@link #COEFFICIENTS} key
@@ -304,7 +330,7 @@ final class RunBudget {
     if (!limited()) {
       return true;
     }
-    double need = SAFETY * estimate(analysis) + TAIL_SECONDS;
+    double need = SAFETY * estimate(analysis) + tailSeconds();
     double left = leftSeconds();
     if (need <= left) {
       return true;

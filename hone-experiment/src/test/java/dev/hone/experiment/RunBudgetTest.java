@@ -161,4 +161,16 @@ class RunBudgetTest {
     RunBudget none = new RunBudget(null, 0, () -> 1000 * S);
     assertFalse(none.firstFitMustStop());
   }
+
+  @Test
+  void onASlowMachineTheWritingSliceGrowsWithTheSlowdown() {
+    RunBudget b = new RunBudget(Duration.ofSeconds(60), 0, () -> 0);
+    b.sizes(750, 250, 1000, 10);
+    assertEquals(1.0, b.tailSeconds(), 1e-12);
+    // leakage check on 1,000,000 cells expected in 0.95 s took 2.85 s: slowdown 3
+    b.calibrate(1_000_000, 2.85);
+    assertEquals(3.0, b.tailSeconds(), 1e-9);
+    // mandatory = 1.5 * 3 * 0.21 + 3 = 3.945 s
+    assertEquals(3.945, b.mandatorySeconds(), 1e-9);
+  }
 }
