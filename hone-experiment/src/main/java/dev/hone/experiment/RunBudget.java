@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * evaluation, analyses and writing together end by {@code start + budget} (plus the error of the
  * estimates below, which the {@link #SAFETY} factor is there to absorb).
  *
- * <p>How: the work after the search is estimated and reserved, and the search ends (trials in
+ * <p>How: the work after the search is estimated and reserved (the analyses' part capped at {@link
+ * #ANALYSES_SHARE} of the budget), and the search ends (trials in
  * flight are cancelled) once the time left falls to that reserve ({@link #searchOver()}); the
  * reserve moves as trials finish. Then each optional analysis runs only if its estimate still fits
  * ({@link #allow}), else it is skipped and a warning is recorded.
@@ -51,6 +52,14 @@ final class RunBudget {
    * {@value}; times the slowdown factor ({@link #tailSeconds()}).
    */
   static final double TAIL_SECONDS = 1.0;
+
+  /**
+   * Largest share of the budget kept back from the search for the optional analyses: {@value}. On
+   * a loaded machine their estimates can exceed the whole budget; reserving all of it would end the
+   * search after one trial and then skip most analyses anyway. Those that do not fit in what is
+   * left are skipped ({@link #allow}).
+   */
+  static final double ANALYSES_SHARE = 0.5;
 
   /** Fixed cost added to every analysis estimate, seconds: {@value}. */
   static final double STEP_OVERHEAD_SECONDS = 0.2;
@@ -269,13 +278,17 @@ final class RunBudget {
     return n / 1e9 * refitScale;
   }
 
-  /** Seconds kept back from the search: refit, every analysis and writing, with {@link #SAFETY}. */
+  /**
+   * Seconds kept back from the search: the refit and writing, plus every analysis (all with {@link
+   * #SAFETY}) but at most {@link #ANALYSES_SHARE} of the budget for the analyses.
+   */
   double reserveSeconds() {
     double analyses = 0;
     for (String a : COEFFICIENTS.keySet()) {
       analyses += estimate(a);
     }
-    return SAFETY * (refitEstimate() + analyses) + tailSeconds();
+    double cap = ANALYSES_SHARE * budgetNanos / 1e9;
+    return SAFETY * refitEstimate() + Math.min(SAFETY * analyses, cap) + tailSeconds();
   }
 
   /**

@@ -173,4 +173,21 @@ class RunBudgetTest {
     // mandatory = 1.5 * 3 * 0.21 + 3 = 3.945 s
     assertEquals(3.945, b.mandatorySeconds(), 1e-9);
   }
+
+  @Test
+  void theAnalysesReserveIsCappedAtHalfTheBudget() {
+    AtomicLong now = new AtomicLong(0);
+    RunBudget b = new RunBudget(Duration.ofSeconds(60), 0, now::get);
+    // 100,000 test rows x 10 columns = 1,000 thousand cells: analyses
+    // 1000 * 0.0645 + 6 * 0.2 = 65.7 s, 1.5 * 65.7 = 98.55 s > the cap of 30 s
+    b.sizes(750, 250, 100_000, 10);
+    b.recordFit(0, 3 * S);
+    b.bestTrial(0);
+    // reserve = 1.5 * 4 + 30 + 1 = 37 s
+    assertEquals(37.0, b.reserveSeconds(), 1e-9);
+    now.set(22 * S); // 38 s left
+    assertFalse(b.searchOver());
+    now.set(24 * S); // 36 s left
+    assertTrue(b.searchOver());
+  }
 }
