@@ -55,9 +55,10 @@ final class TrainCommand implements Callable<Integer> {
   Integer trials;
 
   @Option(names = "--time-budget", paramLabel = "DURATION",
-      description = "Wall-clock budget for the whole run (search, refit, analyses, report), e.g."
-          + " 90s, 5m, 1h: the search ends early to keep time for the rest, and analyses that"
-          + " would overrun are skipped with a warning.")
+      description = "Wall-clock budget for the whole run from process start (search, refit,"
+          + " analyses, report), e.g. 90s, 5m, 1h: the search ends early to keep time for the"
+          + " rest; a refit or analyses that would overrun are skipped with a warning (the best"
+          + " trial's own model is then delivered).")
   String timeBudget;
 
   @Option(names = "--seed", defaultValue = "0", description = "Root seed (default: ${DEFAULT-VALUE}).")
@@ -228,7 +229,7 @@ final class TrainCommand implements Callable<Integer> {
                 new DeploymentMetrics.Limits(maxModelBytes, maxLatencyMs)))
             .withPruner(pruner);
     try (ProgressReporter progress = new ProgressReporter()) {
-      TrainResult r = new TrainWorkflow().run(cfg, progress);
+      TrainResult r = new TrainWorkflow().countingFromProcessStart().run(cfg, progress);
       progress.close();
       System.out.println(r.summary());
     }

@@ -67,6 +67,21 @@ public final class TrainWorkflow {
   /** Bootstrap resamples used instead when the time budget leaves too little time. */
   static final int CUT_BOOTSTRAP_ROUNDS = 100;
 
+  private long startNanos = Long.MIN_VALUE;
+
+  /**
+   * Counts {@code --time-budget} from the start of this process (JVM start-up and the launcher
+   * included) instead of from the call to {@link #run}; for the command line, whose whole process
+   * is the run. Falls back to the call to {@code run} when the operating system does not tell the
+   * start time.
+   *
+   * @return this workflow
+   */
+  public TrainWorkflow countingFromProcessStart() {
+    this.startNanos = RunBudget.processStartNanos();
+    return this;
+  }
+
   /**
    * Runs the whole workflow. On failure, an output folder that this run created and left empty is
    * removed again; nothing that existed before is touched.
@@ -92,7 +107,7 @@ public final class TrainWorkflow {
 
   private TrainResult runIn(Path out, TrainConfig cfg, TrainListener listener) {
     Instant started = Instant.now();
-    long runStart = System.nanoTime();
+    long runStart = startNanos == Long.MIN_VALUE ? System.nanoTime() : startNanos;
     RunBudget budget = new RunBudget(cfg.timeBudget(), runStart, System::nanoTime);
     java.util.concurrent.atomic.AtomicLong engineNanos =
         new java.util.concurrent.atomic.AtomicLong(); // time inside the learner's fit/predict
@@ -170,7 +185,8 @@ public final class TrainWorkflow {
 
     String storageUrl = cfg.storageUrl();
     try (StudyLock lock = StudyLock.acquire(storageUrl, cfg.studyName());
-        StudyStore store = StudyStores.open(storageUrl)) {
+        StudyStore store = StudyStores.open(storageUrl);
+        TrialModelKeeper keeper = budget.limited() ? new TrialModelKeeper(direction) : null) {
       Sampler sampler = fam == null ? sampler(cfg.sampler(), space) : fam.sampler(cfg.sampler());
       Map<String, String> fingerprint =
           StudyFingerprint.of(data, cfg, objective.metricName(),
@@ -203,6 +219,7 @@ public final class TrainWorkflow {
 
       int threads = Math.max(1, cfg.threads() / cfg.jobs());
       long searchStart = System.nanoTime();
+      java.util.Queue<String> cutTrials = new java.util.concurrent.ConcurrentLinkedQueue<>();
       dev.hone.search.study.Objective trialObjective =
           trial -> {
             FamilySpace.Choice choice = fam == null
@@ -211,13 +228,16 @@ public final class TrainWorkflow {
             ParamSet params = ParamSet.resolve(choice.learner().paramSpecs(), choice.params());
             long fitSeed = Seeds.derive(cfg.seed(), "trial-fit", trial.number());
             long t0 = System.nanoTime();
-            try (Model m =
+            Model m =
                 choice.learner().fit(
                     new FitRequest(
                         xTrain, yTrain, xValid, yValid, task, nClasses, params, fitSeed, threads,
-                        cancellable(trial, TrialPruning.sink(study, trial)),
+                        budget.firstFitGuard(cancellable(trial, TrialPruning.sink(study, trial)),
+                            () -> cutTrials.add("trial " + trial.number())),
                         fairPlan == null ? null : fairPlan.trainWeights(),
-                        prep.categoricalBlocks()))) {
+                        prep.categoricalBlocks()));
+            boolean kept = false; // the best trial's model is kept for a refit the budget skips
+            try {
               TrialPruning.checkPruned(study, trial);
               Object bestIt = m.fitInfo().get("best_iteration");
               if (bestIt != null) {
@@ -233,7 +253,12 @@ public final class TrainWorkflow {
               if (fam != null) {
                 fam.afterFit(trial, m, xValid);
               }
+              kept = keeper != null && keeper.offer(trial.number(), score, m);
               return score;
+            } finally {
+              if (!kept) {
+                m.close();
+              }
             }
           };
       StudyListener trialListener =
@@ -274,6 +299,13 @@ public final class TrainWorkflow {
         }
       }
       listener.searchFinished();
+      if (!cutTrials.isEmpty()) {
+        String w = String.join(", ", cutTrials) + " stopped training early (fewer rounds or epochs"
+            + " than its parameters ask) to end the whole run within its --time-budget, as no"
+            + " trial had completed; give a larger budget for a fully trained model";
+        warnings.add(w);
+        LOG.warn(w);
+      }
       long searchNanos = System.nanoTime() - searchStart;
       if (stoppedByBudget) {
         String w =
@@ -312,18 +344,36 @@ public final class TrainWorkflow {
         bestParams.put("n_estimators", Long.parseLong(bestIt) + 1);
         bestParams.put("early_stopping_rounds", 0L);
       }
-      ParamSet finalParams = ParamSet.resolve(
+      ParamSet refitParams = ParamSet.resolve(
           finalLearner.paramSpecs(), fam == null ? bestParams : fam.refitParams(best));
-      FeatureMatrix xFit = trainOnly ? xTrain : concat(xTrain, xValid);
-      double[] yFit = trainOnly ? yTrain : concat(yTrain, yValid);
-      long finalSeed = trainOnly ? Seeds.derive(cfg.seed(), "trial-fit", best.number())
-          : Seeds.derive(cfg.seed(), "final-fit", 0);
+      FeatureMatrix xRefit = trainOnly ? xTrain : concat(xTrain, xValid);
+      double[] yRefit = trainOnly ? yTrain : concat(yTrain, yValid);
+      long trialSeed = Seeds.derive(cfg.seed(), "trial-fit", best.number());
+      long refitSeed = trainOnly ? trialSeed : Seeds.derive(cfg.seed(), "final-fit", 0);
+      // the best trial's own model: its parameters and seed, early stopping on validation
+      ParamSet trialParams = ParamSet.resolve(finalLearner.paramSpecs(),
+          fam == null ? best.params() : fam.resolve(best).params());
+      double storedSeconds = best.startedAt() == null || best.finishedAt() == null ? Double.NaN
+          : java.time.Duration.between(best.startedAt(), best.finishedAt()).toNanos() / 1e9;
+      double refitSeconds = budget.refitEstimate(best.number(), storedSeconds, trainOnly);
+      double trialSeconds = budget.refitEstimate(best.number(), storedSeconds, true);
       long t0 = System.nanoTime();
-      try (Model model =
-          finalLearner.fit(
-              new FitRequest(
-                  xFit, yFit, null, null, task, nClasses, finalParams, finalSeed, threads, null,
-                  fairPlan == null ? null : fairPlan.refitWeights(), prep.categoricalBlocks()))) {
+      DeadlineRefit.Result fitted = DeadlineRefit.run(
+          budget, best.number(), refitSeconds, trainOnly ? "train" : "train + validation", keeper,
+          trialSeconds,
+          sink -> finalLearner.fit(new FitRequest(xRefit, yRefit, null, null, task, nClasses,
+              refitParams, refitSeed, threads, sink,
+              fairPlan == null ? null : fairPlan.refitWeights(), prep.categoricalBlocks())),
+          sink -> finalLearner.fit(new FitRequest(xTrain, yTrain, xValid, yValid, task, nClasses,
+              trialParams, trialSeed, threads, sink,
+              fairPlan == null ? null : fairPlan.trainWeights(), prep.categoricalBlocks())),
+          warnings);
+      boolean refitted = fitted.refitted();
+      ParamSet finalParams = refitted ? refitParams : trialParams;
+      long finalSeed = refitted ? refitSeed : trialSeed;
+      FeatureMatrix xFit = refitted ? xRefit : xTrain; // the rows the final model was fitted on
+      double[] yFit = refitted ? yRefit : yTrain;
+      try (Model model = fitted.model()) {
 
         listener.stage("evaluating once on the test split");
         Predictions testPred = model.predict(xTest);
@@ -400,12 +450,21 @@ public final class TrainWorkflow {
         FairnessPlan.TradeoffResult tradeoff = null;
         if (fairPlan != null) {
           listener.stage("fairness mitigation (" + cfg.fairness().mitigation() + ") and trade-off");
-          mitigation =
-              fairPlan.mitigate(
-                  testPred.positiveScores(),
-                  () -> scores(learner, new FitRequest(xFit, yFit, null, null, task, nClasses,
-                      finalParams, finalSeed, threads, null, null, prep.categoricalBlocks()), xTest),
-                  () -> model.predict(xValid).positiveScores());
+          if (!"reweighing".equals(cfg.fairness().mitigation())
+              || budget.allowSeconds(refitted ? refitSeconds : trialSeconds,
+                  "the reweighing comparison (the configuration fitted without weights) was"
+                      + " skipped", warnings)) {
+            mitigation =
+                fairPlan.mitigate(
+                    testPred.positiveScores(),
+                    () -> scores(learner, refitted
+                        ? new FitRequest(xFit, yFit, null, null, task, nClasses, finalParams,
+                            finalSeed, threads, null, null, prep.categoricalBlocks())
+                        : new FitRequest(xTrain, yTrain, xValid, yValid, task, nClasses,
+                            trialParams, trialSeed, threads, null, null,
+                            prep.categoricalBlocks()), xTest),
+                    () -> model.predict(xValid).positiveScores());
+          }
           tradeoff = fairPlan.tradeoff(trials, objective.metricName(), direction);
           warnings.addAll(fairPlan.warnings());
         }
@@ -422,7 +481,7 @@ public final class TrainWorkflow {
                 data.testProvenance(),
                 splits.provenance(cfg.seed()),
                 finalParams.asMap(),
-                model.fitInfo(),
+                DeadlineRefit.fitInfo(model.fitInfo(), fitted.summary()),
                 study.name(),
                 storageUrl,
                 best.number(),
@@ -468,6 +527,7 @@ public final class TrainWorkflow {
         metricsJson.put("direction", direction.name());
         metricsJson.put("best_trial", best.number());
         metricsJson.put("best_validation_value", best.value());
+        metricsJson.put("refit", fitted.summary());
         metricsJson.put("test", eval);
         if (paramImportance != null) {
           metricsJson.put("hyperparameter_importance", paramImportance);

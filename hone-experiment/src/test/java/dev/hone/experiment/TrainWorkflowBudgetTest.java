@@ -41,6 +41,9 @@ class TrainWorkflowBudgetTest {
         r.warnings().toString());
     String metrics = Files.readString(dir.resolve("run").resolve("metrics.json"));
     assertTrue(metrics.contains("the search stopped early"), "warnings reach metrics.json");
+    // the refit either ran or gave way to the best trial's own model, and metrics.json says which
+    assertTrue(metrics.matches("(?s).*\"refit\" *: *\\{.*\"status\" *: *\"(done|skipped: budget"
+        + "|cancelled: budget)\".*"), "metrics.json has the refit's status");
     assertTrue(Files.exists(dir.resolve("run").resolve("report.html")));
   }
 }

@@ -12,7 +12,8 @@ public interface ReportSink {
 
   /**
    * @param step 0-based resource step (round or epoch)
-   * @param value the validation objective at that step
+   * @param value the validation objective at that step; {@code NaN} when the fit has no
+   *     validation data (the sink is still called, so that a deadline can stop the fit)
    * @return {@code true} to continue, {@code false} to stop training now
    */
   boolean report(int step, double value);

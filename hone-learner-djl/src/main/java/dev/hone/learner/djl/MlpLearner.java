@@ -42,7 +42,8 @@ import java.util.Map;
  * {@code Seeds.nativeSeed(seed, "djl-init", 0)} before the weights are initialised (Xavier, DJL's
  * default), so the same request gives the same model on the same CPU and thread count. After every
  * epoch the validation loss (log loss, or mean squared error in target units) is reported to the
- * request's sink; training stops when the sink says so, after {@code patience} epochs without a
+ * request's sink (without validation data the sink is still called, with {@code NaN}); training
+ * stops when the sink says so, after {@code patience} epochs without a
  * strict improvement, or after {@code epochs}; the best epoch's weights are kept (the last epoch's
  * when patience is 0 or there is no validation data).
  *

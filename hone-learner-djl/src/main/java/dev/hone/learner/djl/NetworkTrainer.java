@@ -193,6 +193,10 @@ final class NetworkTrainer {
             }
             epochsRun = epoch + 1;
             if (!hasVal) {
+              if (!req.sink().report(epoch, Double.NaN)) { // a deadline may stop a refit
+                stoppedBy = "sink";
+                break;
+              }
               continue;
             }
             double loss =

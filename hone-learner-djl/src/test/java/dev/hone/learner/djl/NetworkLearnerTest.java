@@ -224,6 +224,28 @@ class NetworkLearnerTest {
   }
 
   @Test
+  void withoutValidationTheSinkSeesEveryEpochAsNaNAndCanStopTraining() {
+    int[] train = cancer.rows(4, 0, false);
+    MlpLearner learner = new MlpLearner();
+    List<Double> seen = new ArrayList<>();
+    ReportSink stopAtSecond = (step, v) -> {
+      assertEquals(seen.size(), step);
+      seen.add(v);
+      return step < 1;
+    };
+    try (NetworkModel m =
+        learner.fit(
+            TestData.request(cancer.matrix(train), cancer.labels(train), null, null,
+                TaskType.BINARY, 2, learner.paramSpecs(), Map.of("epochs", 50), 1,
+                stopAtSecond))) {
+      assertEquals(2, seen.size());
+      assertTrue(seen.stream().allMatch(v -> Double.isNaN(v)), seen.toString());
+      assertEquals("sink", m.meta().stoppedBy());
+      assertEquals(2, m.meta().epochsTrained());
+    }
+  }
+
+  @Test
   void sinkSeesEveryEpochAndCanStopTraining() {
     int[] train = cancer.rows(4, 0, false);
     int[] val = cancer.rows(4, 0, true);

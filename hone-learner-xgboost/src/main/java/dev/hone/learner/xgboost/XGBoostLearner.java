@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * metric has not strictly decreased for {@code early_stopping_rounds} rounds, or after {@code
  * n_estimators} rounds. The returned model predicts with the rounds {@code 0..best_iteration} only,
  * where {@code best_iteration} is the round with the smallest validation value (the last round when
- * early stopping is off). Without validation data exactly {@code n_estimators} rounds are trained,
- * nothing is reported to the sink, and every round is used.
+ * early stopping is off). Without validation data {@code n_estimators} rounds are trained and every
+ * round is used; the sink is still called after each round, with {@code NaN} as the value, and
+ * may stop the loop (a run's deadline).
  *
  * <p><b>Row weights.</b> {@link FitRequest#trainWeights()}, when given, become the training
  * matrix's instance weights (converted to {@code float}): each row's gradient and hessian are
@@ -179,6 +180,10 @@ public class XGBoostLearner implements Learner {
         b.update(dtrain, round);
         rounds = round + 1;
         if (!hasValidation) {
+          if (!request.sink().report(round, Double.NaN)) { // a deadline may stop a refit
+            reason = StopReason.SINK;
+            break;
+          }
           continue;
         }
         double value = parseMetric(b.evalSet(evalMats, evalNames, round), metric);
