@@ -108,7 +108,9 @@ final class FamilySearch {
   /**
    * The parameters to refit {@code best} with: its own, with the number of rounds fixed to the
    * rounds early stopping kept ({@code best_iteration + 1}, early stopping off) when the family's
-   * learner declares {@code n_estimators} and {@code early_stopping_rounds}.
+   * learner declares {@code n_estimators} and {@code early_stopping_rounds}; likewise the epochs
+   * a network's early stopping kept ({@code best_epoch + 1}, {@code patience} 0) when the learner
+   * declares {@code epochs} and {@code patience}.
    */
   Map<String, Object> refitParams(TrialRecord best) {
     FamilySpace.Choice c = resolve(best);
@@ -125,6 +127,16 @@ final class FamilySearch {
       }
       if (es.min() <= 0) {
         p.put("early_stopping_rounds", 0L);
+      }
+    }
+    String bestEpoch = best.userAttributes().get("best_epoch");
+    if (bestEpoch != null && Long.parseLong(bestEpoch) >= 0 && names.contains("epochs")
+        && names.contains("patience")) {
+      long epochs = Long.parseLong(bestEpoch) + 1;
+      ParamSpec e = spec(c.learner(), "epochs");
+      if (epochs >= e.min() && epochs <= e.max()) {
+        p.put("epochs", epochs);
+        p.put("patience", 0L);
       }
     }
     return p;

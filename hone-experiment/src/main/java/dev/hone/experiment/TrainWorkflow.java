@@ -243,6 +243,10 @@ public final class TrainWorkflow {
               if (bestIt != null) {
                 trial.setUserAttribute("best_iteration", String.valueOf(bestIt));
               }
+              Object bestEpoch = m.fitInfo().get("best_epoch");
+              if (bestEpoch != null) {
+                trial.setUserAttribute("best_epoch", String.valueOf(bestEpoch));
+              }
               Predictions p = m.predict(xValid);
               if (fairPlan != null) {
                 fairPlan.recordTrial(trial, p.positiveScores());
@@ -343,6 +347,12 @@ public final class TrainWorkflow {
       if (bestIt != null) {
         bestParams.put("n_estimators", Long.parseLong(bestIt) + 1);
         bestParams.put("early_stopping_rounds", 0L);
+      }
+      String bestEpoch = best.userAttributes().get("best_epoch");
+      if (bestEpoch != null && Long.parseLong(bestEpoch) >= 0) {
+        // a network refit has no validation rows to stop on: train the epochs the trial kept
+        bestParams.put("epochs", Long.parseLong(bestEpoch) + 1);
+        bestParams.put("patience", 0L);
       }
       ParamSet refitParams = ParamSet.resolve(
           finalLearner.paramSpecs(), fam == null ? bestParams : fam.refitParams(best));

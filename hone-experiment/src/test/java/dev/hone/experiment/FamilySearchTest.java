@@ -225,4 +225,29 @@ class FamilySearchTest {
     Map<String, Object> p1 = fs.refitParams(s.trial(1));
     assertEquals(Map.of("size", 10L), p1);
   }
+
+  @Test
+  void refitParamsFixEpochsForNetworksThatStoppedEarly() {
+    FamilySpace space = FamilySpace.select("gbtree,mlp", Learners.all());
+    FamilySearch fs = new FamilySearch(space, DeploymentMetrics.Limits.NONE,
+        DeploymentMetrics.LatencyProbe.DEFAULTS, (m, r) -> null);
+    Study s = Study.createOrLoad(
+        new InMemoryStudyStore(), "e", Direction.MAXIMIZE, new RandomSampler(), 1);
+    Map<String, Object> net = new HashMap<>();
+    net.put(FamilySpace.FAMILY, "mlp");
+    s.enqueue(net);
+    Map<String, Object> gb = new HashMap<>();
+    gb.put(FamilySpace.FAMILY, "gbtree");
+    s.enqueue(gb);
+    s.optimize(t -> {
+      space.suggest(t);
+      t.setUserAttribute("best_epoch", "11"); // 0-based: the 12th epoch's weights were kept
+      return 0;
+    }, StopCondition.trials(2), StudyListener.NONE);
+    Map<String, Object> p0 = fs.refitParams(s.trial(0));
+    assertEquals(12L, p0.get("epochs"));
+    assertEquals(0L, p0.get("patience"));
+    Map<String, Object> p1 = fs.refitParams(s.trial(1));
+    assertEquals(null, p1.get("epochs")); // trees have no epochs: untouched
+  }
 }
