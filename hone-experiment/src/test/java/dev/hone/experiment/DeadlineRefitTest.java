@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * The refit step's decisions on a hand-driven clock: a refit whose estimate fits runs to the end;
  * one that does not is skipped and the kept trial model is delivered; one that reaches its stop
  * time is stopped, discarded and replaced by the trial model; without a kept model the trial model
- * is fitted again. Figures are worked out by hand from {@link RunBudget}'s constants.
+ * is fitted again. Figures are worked out by hand from {@link RunBudget}'s constants. The last
+ * test runs a real XGBoost refit without validation data, which must report every round to the
+ * deadline's sink and stop there.
  */
 class DeadlineRefitTest {
   static final long S = 1_000_000_000L;
@@ -230,5 +232,57 @@ class DeadlineRefitTest {
     k.close();
     assertFalse(c.closed, "a model handed over is not closed by the keeper");
     assertFalse(k.offer(4, 0.9, b), "a closed keeper refuses offers");
+  }
+
+  /** {@code n} rows of 3 features; label 1 when {@code x0 + x1 > 0} (seeded). */
+  static FeatureMatrix rows(int n, long seed, double[] labels) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    float[] d = new float[n * 3];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 3; j++) {
+        d[i * 3 + j] = (float) r.nextGaussian();
+      }
+      labels[i] = d[i * 3] + d[i * 3 + 1] > 0 ? 1 : 0;
+    }
+    return new FeatureMatrix(d, n, List.of("x0", "x1", "x2"));
+  }
+
+  @Test
+  void aRealXGBoostRefitIsStoppedAtItsDeadlineAndTheKeptTrialModelIsDelivered() {
+    double[] y = new double[300];
+    double[] yv = new double[100];
+    FeatureMatrix x = rows(300, 1, y);
+    FeatureMatrix xv = rows(100, 2, yv);
+    dev.hone.core.model.Learner xgb = Learners.byName("xgboost");
+    dev.hone.core.params.ParamSet p = dev.hone.core.params.ParamSet.resolve(
+        xgb.paramSpecs(), Map.of("n_estimators", 200, "early_stopping_rounds", 0));
+    Model trialModel = xgb.fit(new dev.hone.core.model.FitRequest(
+        x, y, xv, yv, dev.hone.core.data.TaskType.BINARY, 2, p, 1, 1, null));
+    TrialModelKeeper keeper = new TrialModelKeeper(Direction.MAXIMIZE);
+    assertTrue(keeper.offer(0, 0.9, trialModel));
+    // every clock reading advances it by 0.1 s: from 50 s, the refit (estimated at 1 s) is
+    // started, and its stop time 60 - 1.315 = 58.685 s comes after about 86 readings, one per
+    // boosting round, long before the 200 rounds are trained
+    AtomicLong now = new AtomicLong(50 * S);
+    RunBudget b = new RunBudget(Duration.ofSeconds(60), 0, () -> now.addAndGet(100_000_000L));
+    b.sizes(750, 250, 1000, 10);
+    java.util.concurrent.atomic.AtomicReference<Object> rounds =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    List<String> warnings = new ArrayList<>();
+    DeadlineRefit.Result r = DeadlineRefit.run(b, 0, 1.0, "train + validation", keeper, 1.0,
+        sink -> {
+          Model m = xgb.fit(new dev.hone.core.model.FitRequest(
+              x, y, null, null, dev.hone.core.data.TaskType.BINARY, 2, p, 2, 1, sink));
+          rounds.set(m.fitInfo().get("rounds_trained"));
+          return m;
+        },
+        never(), warnings);
+    int trained = ((Number) rounds.get()).intValue();
+    assertTrue(trained > 50 && trained < 120, "the refit trained " + trained + " rounds");
+    assertSame(trialModel, r.model());
+    assertEquals(DeadlineRefit.CANCELLED, r.summary().status());
+    assertEquals(200, ((Number) r.model().fitInfo().get("rounds_trained")).intValue());
+    assertEquals(1, warnings.size());
+    r.model().close();
   }
 }
