@@ -1,7 +1,12 @@
 package dev.hone.experiment;
 
 import dev.hone.search.fidelity.CalibrationResult;
+import dev.hone.search.pruner.Pruners;
+import dev.hone.search.study.TrialRecord;
+import dev.hone.search.study.TrialState;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The {@code fidelity} section of {@code metrics.json}: what {@code --fidelity} asked for, the
@@ -57,4 +62,54 @@ public record FidelitySummary(
    * @param promoted trials that went on past this rung
    */
   public record Rung(int index, String fidelity, long step, int reached, int pruned, int promoted) {}
+
+  /**
+   * Per rung {@code k}: the trials that reported at step {@code milestones[k]}, those of them
+   * PRUNED there (their last report) and the rest (promoted).
+   *
+   * @param fidelity the fidelity's name at rung {@code k}
+   */
+  static List<Rung> rungs(List<TrialRecord> trials, long[] milestones, IntFunction<String> fidelity) {
+    List<Rung> rungs = new ArrayList<>();
+    for (int k = 0; k < milestones.length; k++) {
+      int reached = 0;
+      int pruned = 0;
+      for (TrialRecord t : trials) {
+        if (!t.intermediateValues().containsKey((int) milestones[k])) {
+          continue;
+        }
+        reached++;
+        if (t.state() == TrialState.PRUNED && Pruners.lastStep(t) == milestones[k]) {
+          pruned++;
+        }
+      }
+      rungs.add(new Rung(k, fidelity.apply(k), milestones[k], reached, pruned, reached - pruned));
+    }
+    return rungs;
+  }
+
+  /** COMPLETE and PRUNED trial counts and the sum of trial durations (seconds). */
+  record TrialCounts(int complete, int pruned, double seconds) {
+    static TrialCounts of(List<TrialRecord> trials) {
+      int pruned = 0;
+      int complete = 0;
+      double seconds = 0;
+      for (TrialRecord t : trials) {
+        if (t.state() == TrialState.PRUNED) {
+          pruned++;
+        } else if (t.state() == TrialState.COMPLETE) {
+          complete++;
+        }
+        if (t.duration() != null) {
+          seconds += t.duration().toNanos() / 1e9;
+        }
+      }
+      return new TrialCounts(complete, pruned, seconds);
+    }
+  }
+
+  /** Promotions over all rungs. */
+  static int promotions(List<Rung> rungs) {
+    return rungs.stream().mapToInt(Rung::promoted).sum();
+  }
 }

@@ -16,11 +16,9 @@ import dev.hone.search.fidelity.FidelityCalibration;
 import dev.hone.search.fidelity.FidelityKind;
 import dev.hone.search.pruner.AshaPruner;
 import dev.hone.search.pruner.Pruner;
-import dev.hone.search.pruner.Pruners;
 import dev.hone.search.study.Objective;
 import dev.hone.search.study.TrialPrunedException;
 import dev.hone.search.study.TrialRecord;
-import dev.hone.search.study.TrialState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -480,36 +478,13 @@ final class ImageFidelitySearch {
 
   /** Counts per rung and gathers the calibration: the {@code fidelity} section of metrics.json. */
   FidelitySummary summary(List<TrialRecord> trials) {
-    List<FidelitySummary.Rung> rungs = new ArrayList<>();
-    for (int k = 0; k < milestones.length; k++) {
-      int reached = 0;
-      int pruned = 0;
-      for (TrialRecord t : trials) {
-        if (!t.intermediateValues().containsKey((int) milestones[k])) {
-          continue;
-        }
-        reached++;
-        if (t.state() == TrialState.PRUNED && Pruners.lastStep(t) == milestones[k]) {
-          pruned++;
-        }
-      }
-      rungs.add(new FidelitySummary.Rung(
-          k, ladder.get(k).toString(), milestones[k], reached, pruned, reached - pruned));
-    }
-    int pruned = 0;
-    int complete = 0;
-    double seconds = 0;
-    for (TrialRecord t : trials) {
-      if (t.state() == TrialState.PRUNED) {
-        pruned++;
-      } else if (t.state() == TrialState.COMPLETE) {
-        complete++;
-      }
-      if (t.duration() != null) {
-        seconds += t.duration().toNanos() / 1e9;
-      }
-    }
-    int promoted = rungs.stream().mapToInt(FidelitySummary.Rung::promoted).sum();
+    List<FidelitySummary.Rung> rungs =
+        FidelitySummary.rungs(trials, milestones, k -> ladder.get(k).toString());
+    FidelitySummary.TrialCounts counts = FidelitySummary.TrialCounts.of(trials);
+    int complete = counts.complete();
+    int pruned = counts.pruned();
+    double seconds = counts.seconds();
+    int promoted = FidelitySummary.promotions(rungs);
     String scheduler =
         pruner == Pruner.NONE
             ? "none (full resolution)"

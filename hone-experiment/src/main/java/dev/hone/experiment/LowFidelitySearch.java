@@ -25,7 +25,6 @@ import dev.hone.search.study.Study;
 import dev.hone.search.study.Trial;
 import dev.hone.search.study.TrialPrunedException;
 import dev.hone.search.study.TrialRecord;
-import dev.hone.search.study.TrialState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -662,40 +661,15 @@ final class LowFidelitySearch {
 
   /** Counts pruned and promoted trials per rung and gathers the calibration: metrics.json. */
   FidelitySummary summary(List<TrialRecord> trials) {
-    List<FidelitySummary.Rung> rungs = new ArrayList<>();
-    for (int k = 0; k < milestones.length; k++) {
-      int reached = 0;
-      int pruned = 0;
-      for (TrialRecord t : trials) {
-        if (!t.intermediateValues().containsKey((int) milestones[k])) {
-          continue;
-        }
-        reached++;
-        int last = Pruners.lastStep(t);
-        if (t.state() == TrialState.PRUNED && last == milestones[k]) {
-          pruned++;
-        }
-      }
-      String fid =
-          roundsOnly
-              ? "rounds:" + milestones[k]
-              : ladder.get(k).toString();
-      rungs.add(new FidelitySummary.Rung(k, fid, milestones[k], reached, pruned, reached - pruned));
-    }
-    int pruned = 0;
-    int complete = 0;
-    double seconds = 0;
-    for (TrialRecord t : trials) {
-      if (t.state() == TrialState.PRUNED) {
-        pruned++;
-      } else if (t.state() == TrialState.COMPLETE) {
-        complete++;
-      }
-      if (t.duration() != null) {
-        seconds += t.duration().toNanos() / 1e9;
-      }
-    }
-    int promoted = rungs.stream().mapToInt(FidelitySummary.Rung::promoted).sum();
+    List<FidelitySummary.Rung> rungs =
+        FidelitySummary.rungs(
+            trials, milestones,
+            k -> roundsOnly ? "rounds:" + milestones[k] : ladder.get(k).toString());
+    FidelitySummary.TrialCounts counts = FidelitySummary.TrialCounts.of(trials);
+    int complete = counts.complete();
+    int pruned = counts.pruned();
+    double seconds = counts.seconds();
+    int promoted = FidelitySummary.promotions(rungs);
     String scheduler =
         pruner == Pruner.NONE
             ? "none (full fidelity)"
