@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import javax.imageio.ImageIO;
 
 /**
  * Reads images to predict, with the same pixel conversion as {@link ImageReaders} applies to
@@ -227,22 +226,7 @@ public final class ImageBatchReader {
     List<String> ids = new ArrayList<>(files.size());
     for (int i = 0; i < files.size(); i++) {
       Path f = files.get(i);
-      if (!isImageName(lower(f))) {
-        throw new DataValidationException(
-            f + " is not an image file (expected " + ImageReaders.IMAGE_SUFFIXES + "): move it out "
-                + "of " + f.getParent());
-      }
-      BufferedImage img;
-      try {
-        img = ImageIO.read(f.toFile());
-      } catch (IOException e) {
-        throw new DataValidationException(
-            "cannot read image " + f + ": " + e.getMessage() + ": replace or remove the file", e);
-      }
-      if (img == null) {
-        throw new DataValidationException(
-            f + " is not a readable image (no decoder accepted it): replace or remove the file");
-      }
+      BufferedImage img = ImageReaders.readImageFile(f, f.getParent());
       if (h == 0) {
         h = img.getHeight();
         w = img.getWidth();

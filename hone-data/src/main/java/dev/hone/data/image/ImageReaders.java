@@ -303,22 +303,7 @@ public final class ImageReaders {
             "class folder " + cd + " holds no image: add images or remove the folder");
       }
       for (Path f : files) {
-        String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (IMAGE_SUFFIXES.stream().noneMatch(lower::endsWith)) {
-          throw new DataValidationException(
-              f + " is not an image file (expected " + IMAGE_SUFFIXES + "): move it out of " + cd);
-        }
-        BufferedImage img;
-        try {
-          img = ImageIO.read(f.toFile());
-        } catch (IOException e) {
-          throw new DataValidationException(
-              "cannot read image " + f + ": " + e.getMessage() + ": replace or remove the file", e);
-        }
-        if (img == null) {
-          throw new DataValidationException(
-              f + " is not a readable image (no decoder accepted it): replace or remove the file");
-        }
+        BufferedImage img = readImageFile(f, cd);
         if (h == 0) {
           h = img.getHeight();
           w = img.getWidth();
@@ -344,6 +329,33 @@ public final class ImageReaders {
     return new ImageDataset(
         px, images.size(), c, h, w, labels.stream().mapToInt(Integer::intValue).toArray(), names,
         dir.toString());
+  }
+
+  /**
+   * Decodes one image file.
+   *
+   * @param folder the folder named in the message when {@code f} is not an image file
+   * @throws DataValidationException when {@code f}'s name has none of {@link #IMAGE_SUFFIXES}, it
+   *     cannot be read, or no decoder accepts it
+   */
+  static BufferedImage readImageFile(Path f, Path folder) {
+    String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (IMAGE_SUFFIXES.stream().noneMatch(lower::endsWith)) {
+      throw new DataValidationException(
+          f + " is not an image file (expected " + IMAGE_SUFFIXES + "): move it out of " + folder);
+    }
+    BufferedImage img;
+    try {
+      img = ImageIO.read(f.toFile());
+    } catch (IOException e) {
+      throw new DataValidationException(
+          "cannot read image " + f + ": " + e.getMessage() + ": replace or remove the file", e);
+    }
+    if (img == null) {
+      throw new DataValidationException(
+          f + " is not a readable image (no decoder accepted it): replace or remove the file");
+    }
+    return img;
   }
 
   static BufferedImage resize(BufferedImage img, int w, int h) {
