@@ -34,7 +34,9 @@ import java.util.List;
  * @param fidelity {@code --fidelity}: {@code null} for none (every trial at full fidelity), {@code
  *     auto} for a pilot calibration that picks the cheapest trusted low fidelity, or a fidelity
  *     such as {@code rows:0.25}, {@code rounds:0.1}, {@code features:0.5} or {@code
- *     rows:0.25+rounds:0.5}; trials then climb from it to full fidelity under ASHA
+ *     rows:0.25+rounds:0.5}; trials then climb from it to full fidelity under ASHA. Not
+ *     combinable with a family search ({@code familySettings} enabled): the pilot and the rungs
+ *     fit the single gbtree space
  * @param fairness fairness mitigation and search constraint; {@code null} for none
  * @param familySettings model families to search and deployment limits ({@code --families},
  *     {@code --max-model-bytes}, {@code --max-latency-ms}); {@code null} for none
@@ -170,7 +172,20 @@ public record TrainConfig(
       throw new InvalidParameterException("--jobs was " + jobs + " but must be >= 1");
     }
     if (fidelity != null && !LowFidelitySearch.isAuto(fidelity)) {
-      dev.hone.search.fidelity.Fidelity.parse(fidelity); // names the bad part
+      try {
+        dev.hone.search.fidelity.Fidelity.parse(fidelity);
+      } catch (InvalidParameterException e) {
+        throw new InvalidParameterException(
+            "--fidelity '" + fidelity + "' is not a fidelity of tables: use auto, auto-fresh, full,"
+                + " rows:F, rounds:F, features:F or a composition such as rows:0.25+features:0.5,"
+                + " with F in (0, 1] (" + e.getMessage() + ")");
+      }
+    }
+    if (fidelity != null && familySettings.enabled()) {
+      throw new InvalidParameterException(
+          "--fidelity " + fidelity + " cannot be combined with --families, --max-model-bytes or"
+              + " --max-latency-ms: the low-fidelity pilot and its rungs fit the single gbtree"
+              + " search space; drop --fidelity, or drop the family options");
     }
     pruner = pruner == null ? "none" : pruner.trim().toLowerCase(java.util.Locale.ROOT);
     if (!dev.hone.search.pruner.Pruners.NAMES.contains(pruner)) {
