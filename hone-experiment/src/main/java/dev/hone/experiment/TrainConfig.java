@@ -226,18 +226,24 @@ public record TrainConfig(
     return study != null ? study : outDir().toAbsolutePath().normalize().getFileName().toString();
   }
 
-  /** Parses {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}, {@code 1h30m} or ISO-8601 {@code PT5M}. */
+  /**
+   * Parses {@code 90} (seconds), {@code 90s}, {@code 5m}, {@code 1h}, {@code 1h30m}, {@code 500ms}
+   * or ISO-8601 {@code PT5M}.
+   *
+   * @throws InvalidParameterException naming the text when it is not such a duration, is not
+   *     positive or exceeds {@link #MAX_TIME_BUDGET}
+   */
   public static Duration parseDuration(String s) {
     String t = s.trim().toLowerCase(java.util.Locale.ROOT);
     try {
       if (t.startsWith("pt")) {
-        return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+        return checkRange(s, Duration.parse(t.toUpperCase(java.util.Locale.ROOT)));
       }
       if (t.matches("-?\\d+")) {
-        return Duration.ofSeconds(Long.parseLong(t));
+        return checkRange(s, Duration.ofSeconds(Long.parseLong(t)));
       }
       java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)(h|m|s|ms)").matcher(t);
+          java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)(ms|h|m|s)").matcher(t);
       Duration d = Duration.ZERO;
       int end = 0;
       while (m.find()) {
@@ -258,10 +264,28 @@ public record TrainConfig(
       if (end != t.length() || end == 0) {
         throw new NumberFormatException();
       }
-      return d;
+      return checkRange(s, d);
+    } catch (InvalidParameterException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new InvalidParameterException(
           "--time-budget was '" + s + "' but must be a duration such as 90s, 5m, 1h or 1h30m");
     }
+  }
+
+  /** Most {@code --time-budget} accepted: a year, far beyond any run and within nanosecond clocks. */
+  static final Duration MAX_TIME_BUDGET = Duration.ofDays(366);
+
+  private static Duration checkRange(String text, Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new InvalidParameterException(
+          "--time-budget was '" + text + "' but must be positive, e.g. 90s, 5m or 1h");
+    }
+    if (d.compareTo(MAX_TIME_BUDGET) > 0) {
+      throw new InvalidParameterException(
+          "--time-budget was '" + text + "' but must be at most 366 days (8784h); give a shorter"
+              + " budget or none");
+    }
+    return d;
   }
 }
