@@ -544,7 +544,7 @@ final class ImageFidelitySearch {
         setting, chosen.toString(), scheduler, calibration, rungs, complete, pruned, promoted,
         pilotFitSeconds, pilotWallSeconds, seconds,
         calibration == null ? "" : "this run's pilot on " + pilotImages + " training images",
-        List.of(), calibration == null ? 0 : calibration.nConfigs(), pilotLowFits());
+        List.of(), calibration == null ? 0 : calibration.nConfigs(), pilotLowFits(), false);
   }
 
   /** Fits below full resolution the pilot made: one per configuration and lower resolution. */

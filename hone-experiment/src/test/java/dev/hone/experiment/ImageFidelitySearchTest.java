@@ -230,6 +230,13 @@ class ImageFidelitySearchTest {
     assertEquals("resolution:0.5+rounds:0.5", cal.chosen());
     assertEquals(
         List.of(Fidelity.compose(Fidelity.resolution(0.5), Fidelity.rounds(0.5))), plan.rungs());
+    // image pilot fits calibrate only: the trials train afresh, and the report says so
+    FidelitySummary summary = plan.summary(List.of());
+    assertEquals(false, summary.pilotTrialsInStudy());
+    String pilotFact = FidelityViews.view(summary).counts().stream()
+        .filter(c -> c.name().equals("pilot")).findFirst().orElseThrow().value();
+    assertTrue(pilotFact.startsWith(n + " configurations (for the calibration only")
+        && !pilotFact.contains("first trials"), pilotFact);
     // the pilot's best at full resolution is the smallest accepted x
     double best = ((Number) plan.bestPilotConfig().get("x")).doubleValue();
     for (int i = 0; i < n; i++) {
