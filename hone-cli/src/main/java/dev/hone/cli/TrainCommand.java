@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** {@code hone train}: load, split, search, refit, evaluate once on test, write artefacts. */
 @Command(
@@ -194,9 +197,43 @@ final class TrainCommand implements Callable<Integer> {
           + " percentile, sh, asha or hyperband (default: ${DEFAULT-VALUE}). Not with --fidelity.")
   String pruner;
 
+  /** Options only table training reads; refused with {@code --task image}. */
+  static final List<String> TABLE_ONLY = List.of(
+      "--dataset", "--test-data", "--target", "--sensitive", "--storage", "--study", "--dedupe",
+      "--metric", "--sampler", "--strict", "--group", "--time", "--slice", "--jobs", "--delimiter",
+      "--header", "--na", "--categorical", "--immutable", "--mitigation", "--threshold-constraint",
+      "--fairness-constraint", "--fairness-attribute", "--families", "--max-model-bytes",
+      "--max-latency-ms", "--pruner");
+
+  /** Options only image training reads; refused without {@code --task image}. */
+  static final List<String> IMAGE_ONLY = List.of(
+      "--epochs", "--search-epochs", "--search-downscale", "--space", "--image-size", "--rgb");
+
+  @Spec CommandSpec spec;
+
+  /**
+   * Refuses an option given on the command line that the chosen kind of training would ignore.
+   *
+   * @throws dev.hone.core.error.InvalidParameterException naming the option and the task
+   */
+  static void checkApplicable(ParseResult parsed, boolean imageTask) {
+    for (String name : imageTask ? TABLE_ONLY : IMAGE_ONLY) {
+      if (parsed.hasMatchedOption(name)) { // --header also matches its negation --no-header
+        throw new dev.hone.core.error.InvalidParameterException(
+            (name.equals("--header") ? "--header/--no-header" : name) + " does not apply to " + (imageTask ? "--task image" : "table training")
+                + ": it is an option of " + (imageTask ? "table training" : "--task image")
+                + " and would be ignored; drop it");
+      }
+    }
+  }
+
   @Override
   public Integer call() {
-    if ("image".equalsIgnoreCase(task)) {
+    boolean imageTask = "image".equalsIgnoreCase(task);
+    if (spec != null) {
+      checkApplicable(spec.commandLine().getParseResult(), imageTask);
+    }
+    if (imageTask) {
       return image.run(data, trials,
           timeBudget == null ? null : TrainConfig.parseDuration(timeBudget), seed, out,
           threads == null ? Runtime.getRuntime().availableProcessors() : threads, fidelity);

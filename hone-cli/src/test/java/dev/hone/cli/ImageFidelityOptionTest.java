@@ -71,4 +71,26 @@ class ImageFidelityOptionTest {
     assertEquals("resolution:0.5", ImageOptions.imageFidelity("resolution:0.5", null));
     assertThrows(UserInputException.class, () -> ImageOptions.imageFidelity("full", 2));
   }
+
+  @Test
+  void optionsOfTheOtherKindOfTrainingAreRefusedNotIgnored() {
+    for (String[] extra : List.of(new String[] {"--families", "all"},
+        new String[] {"--pruner", "median"}, new String[] {"--sensitive", "sex"},
+        new String[] {"--no-header"}, new String[] {"--header"}, new String[] {"--jobs", "2"})) {
+      CliRunner.Result r = train(extra);
+      String name = extra[0].endsWith("header") ? "--header/--no-header" : extra[0];
+      assertUserError(r, name + " does not apply to --task image", "drop it");
+      assertFalse(java.nio.file.Files.exists(dir.resolve("out")));
+    }
+    for (String[] extra : List.of(new String[] {"--space", "nas"},
+        new String[] {"--search-downscale", "2"}, new String[] {"--rgb"},
+        new String[] {"--epochs", "3"})) {
+      List<String> args = new ArrayList<>(List.of("train", "--dataset", "iris", "--out",
+          dir.resolve("tab").toString()));
+      args.addAll(List.of(extra));
+      CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+      assertUserError(r, extra[0] + " does not apply to table training", "--task image");
+      assertFalse(java.nio.file.Files.exists(dir.resolve("tab")));
+    }
+  }
 }

@@ -26,9 +26,10 @@ import java.util.function.IntFunction;
  * @param calibrationSource where the calibration came from, in words: this run's pilot, the
  *     calibration cache (with its date and run), or the study being resumed; empty without one
  * @param pilotSteps the sequential pilot's decisions in order (empty when no pilot ran)
- * @param pilotConfigs configurations this run's pilot fitted at full fidelity (they are the
- *     study's first trials); 0 when no pilot ran
+ * @param pilotConfigs configurations this run's pilot fitted at full fidelity; 0 when no pilot ran
  * @param pilotLowFits low-fidelity fits of their own this run's pilot made
+ * @param pilotTrialsInStudy whether the pilot's full-fidelity fits became the study's first
+ *     trials (tables) or only calibrated the choice (images, whose trials start afresh)
  */
 public record FidelitySummary(
     String setting,
@@ -45,10 +46,22 @@ public record FidelitySummary(
     String calibrationSource,
     List<String> pilotSteps,
     int pilotConfigs,
-    int pilotLowFits) {
+    int pilotLowFits,
+    boolean pilotTrialsInStudy) {
   public FidelitySummary {
     rungs = List.copyOf(rungs);
     pilotSteps = List.copyOf(pilotSteps);
+  }
+
+  /** A summary whose pilot fits, if any, are the study's first trials (the table search). */
+  public FidelitySummary(
+      String setting, String chosen, String scheduler, CalibrationResult calibration,
+      List<Rung> rungs, int completeTrials, int prunedTrials, int promotions,
+      double pilotFitSeconds, double pilotWallSeconds, double trialSeconds,
+      String calibrationSource, List<String> pilotSteps, int pilotConfigs, int pilotLowFits) {
+    this(setting, chosen, scheduler, calibration, rungs, completeTrials, prunedTrials, promotions,
+        pilotFitSeconds, pilotWallSeconds, trialSeconds, calibrationSource, pilotSteps,
+        pilotConfigs, pilotLowFits, true);
   }
 
   /**

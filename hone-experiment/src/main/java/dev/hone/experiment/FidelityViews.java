@@ -39,7 +39,9 @@ final class FidelityViews {
       counts.add(new ReportModel.Fact(
           "pilot", s.pilotConfigs() == 0
               ? "none in this run (table of " + s.calibration().nConfigs() + " configurations)"
-              : s.pilotConfigs() + " configurations (the study's first trials), "
+              : s.pilotConfigs() + " configurations ("
+                  + (s.pilotTrialsInStudy() ? "the study's first trials"
+                      : "for the calibration only; the trials train afresh") + "), "
                   + s.pilotLowFits() + " low-fidelity fits of their own; "
                   + String.format(Locale.ROOT, "%.1f s wall, %.1f s of fits", s.pilotWallSeconds(),
                       s.pilotFitSeconds())));

@@ -130,7 +130,8 @@ final class ImageFidelitySearch {
   }
 
   /**
-   * Parses {@code --fidelity} for images: {@code auto}, {@code none}, {@code full}, or resolution
+   * Parses {@code --fidelity} for images: {@code auto} ({@code auto-fresh} is the same: image
+   * calibrations are not cached), {@code none}, {@code full}, or resolution
    * and epoch fractions ({@code resolution:0.25}, {@code epochs:0.5}, {@code rounds:0.5}, joined by
    * {@code +}).
    *
@@ -142,14 +143,18 @@ final class ImageFidelitySearch {
     if (t.equals("auto") || t.equals("none")) {
       return new Setting(t, t, null);
     }
+    if (t.equals("auto-fresh")) {
+      return new Setting(t, "auto", null); // image calibrations are not cached: always a new pilot
+    }
     Fidelity f;
     try {
       f = Fidelity.parse(t.replace("epochs:", "rounds:"));
     } catch (InvalidParameterException e) {
       throw new InvalidParameterException(
           "--fidelity '" + text + "' is not a fidelity for images: use auto, none, full,"
-              + " resolution:F, epochs:F or resolution:F+epochs:F with F in (0, 1] ("
-              + e.getMessage() + ")");
+              + " resolution:F, epochs:F or resolution:F+epochs:F with F in (0, 1]"
+              + (e.getMessage().contains("is not one of") // lists the table kinds too
+                  ? "" : " (" + e.getMessage().replace("rounds", "epochs") + ")"));
     }
     for (Fidelity p : f.kind() == FidelityKind.COMPOSED ? f.parts() : List.of(f)) {
       if (p.kind() != FidelityKind.RESOLUTION && p.kind() != FidelityKind.ROUNDS
@@ -223,6 +228,15 @@ final class ImageFidelitySearch {
     return List.copyOf(out);
   }
 
+  /** The smallest resolution fraction (2 decimals, rounded up) keeping {@link #AUTO_MIN_SIDE}. */
+  static double minResolution(int imageSide) {
+    double f = Math.ceil(100.0 * AUTO_MIN_SIDE / imageSide) / 100.0;
+    while (f < 1 && AreaResampling.scaledSize(imageSide, f) < AUTO_MIN_SIDE) {
+      f = Math.round(f * 100 + 1) / 100.0;
+    }
+    return Math.min(1.0, f);
+  }
+
   private static double round4(double v) {
     return Math.round(v * 1e4) / 1e4;
   }
@@ -262,6 +276,8 @@ final class ImageFidelitySearch {
    * @param imageSide the smaller side of the images in pixels (resolution candidates leave at
    *     least {@link #AUTO_MIN_SIDE})
    * @param pilotConfigs pilot configurations (≥ 5 for anything to be trusted)
+   * @throws InvalidParameterException when a fixed resolution leaves fewer than {@link
+   *     #AUTO_MIN_SIDE} pixels a side
    */
   static ImageFidelitySearch plan(
       Setting s, Fitter fits, ImageSearchSpace space, int searchEpochs, int trainImages,
@@ -270,6 +286,15 @@ final class ImageFidelitySearch {
       throw new IllegalArgumentException("--fidelity none has no plan");
     }
     if (!s.auto()) {
+      double r = s.fixed().fractionOf(FidelityKind.RESOLUTION);
+      int side = AreaResampling.scaledSize(imageSide, r);
+      if (r < 1 && side < AUTO_MIN_SIDE) {
+        throw new InvalidParameterException(
+            "--fidelity '" + s.text() + "' would search on images of " + side + " pixel(s) a side"
+                + " (the images have " + imageSide + "); the lowest resolution keeps at least "
+                + AUTO_MIN_SIDE + " pixels a side: give resolution:"
+                + minResolution(imageSide) + " or more, or --fidelity auto");
+      }
       return new ImageFidelitySearch(s.text(), s.fixed(), null, null, 0, 0, 0, seed);
     }
     int used = Math.min(trainImages, PILOT_MAX_IMAGES);
@@ -494,7 +519,7 @@ final class ImageFidelitySearch {
         setting, chosen.toString(), scheduler, calibration, rungs, complete, pruned, promoted,
         pilotFitSeconds, pilotWallSeconds, seconds,
         calibration == null ? "" : "this run's pilot on " + pilotImages + " training images",
-        List.of(), calibration == null ? 0 : calibration.nConfigs(), pilotLowFits());
+        List.of(), calibration == null ? 0 : calibration.nConfigs(), pilotLowFits(), false);
   }
 
   /** Fits below full resolution the pilot made: one per configuration and lower resolution. */

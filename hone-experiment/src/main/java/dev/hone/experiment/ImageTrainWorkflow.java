@@ -91,8 +91,29 @@ public final class ImageTrainWorkflow {
 
   static final double TEST = 0.2;
 
-  /** Runs the workflow. */
+  /**
+   * Runs the workflow. On failure, an output folder that this run created and left empty is
+   * removed again; nothing that existed before is touched.
+   */
   public ImageTrainResult run(ImageTrainConfig cfg) {
+    boolean outExisted = Files.exists(cfg.out());
+    try {
+      return runIn(cfg);
+    } catch (RuntimeException e) {
+      if (!outExisted) {
+        try (java.util.stream.Stream<Path> s = Files.list(cfg.out())) {
+          if (s.findAny().isEmpty()) {
+            Files.deleteIfExists(cfg.out());
+          }
+        } catch (java.io.IOException ignored) {
+          // best effort: the folder is empty or absent anyway
+        }
+      }
+      throw e;
+    }
+  }
+
+  private ImageTrainResult runIn(ImageTrainConfig cfg) {
     long t0 = System.nanoTime();
     AtomicFiles.checkWritableDirectory(cfg.out(), "--out");
     ImageDataset all = load(cfg);

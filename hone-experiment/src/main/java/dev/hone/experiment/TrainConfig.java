@@ -34,7 +34,9 @@ import java.util.List;
  * @param fidelity {@code --fidelity}: {@code null} for none (every trial at full fidelity), {@code
  *     auto} for a pilot calibration that picks the cheapest trusted low fidelity, or a fidelity
  *     such as {@code rows:0.25}, {@code rounds:0.1}, {@code features:0.5} or {@code
- *     rows:0.25+rounds:0.5}; trials then climb from it to full fidelity under ASHA
+ *     rows:0.25+rounds:0.5}; trials then climb from it to full fidelity under ASHA. Not
+ *     combinable with a family search ({@code familySettings} enabled): the pilot and the rungs
+ *     fit the single gbtree space
  * @param fairness fairness mitigation and search constraint; {@code null} for none
  * @param familySettings model families to search and deployment limits ({@code --families},
  *     {@code --max-model-bytes}, {@code --max-latency-ms}); {@code null} for none
@@ -170,7 +172,20 @@ public record TrainConfig(
       throw new InvalidParameterException("--jobs was " + jobs + " but must be >= 1");
     }
     if (fidelity != null && !LowFidelitySearch.isAuto(fidelity)) {
-      dev.hone.search.fidelity.Fidelity.parse(fidelity); // names the bad part
+      try {
+        dev.hone.search.fidelity.Fidelity.parse(fidelity);
+      } catch (InvalidParameterException e) {
+        throw new InvalidParameterException(
+            "--fidelity '" + fidelity + "' is not a fidelity of tables: use auto, auto-fresh, full,"
+                + " rows:F, rounds:F, features:F or a composition such as rows:0.25+features:0.5,"
+                + " with F in (0, 1] (" + e.getMessage() + ")");
+      }
+    }
+    if (fidelity != null && familySettings.enabled()) {
+      throw new InvalidParameterException(
+          "--fidelity " + fidelity + " cannot be combined with --families, --max-model-bytes or"
+              + " --max-latency-ms: the low-fidelity pilot and its rungs fit the single gbtree"
+              + " search space; drop --fidelity, or drop the family options");
     }
     pruner = pruner == null ? "none" : pruner.trim().toLowerCase(java.util.Locale.ROOT);
     if (!dev.hone.search.pruner.Pruners.NAMES.contains(pruner)) {
@@ -211,18 +226,24 @@ public record TrainConfig(
     return study != null ? study : outDir().toAbsolutePath().normalize().getFileName().toString();
   }
 
-  /** Parses {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}, {@code 1h30m} or ISO-8601 {@code PT5M}. */
+  /**
+   * Parses {@code 90} (seconds), {@code 90s}, {@code 5m}, {@code 1h}, {@code 1h30m}, {@code 500ms}
+   * or ISO-8601 {@code PT5M}.
+   *
+   * @throws InvalidParameterException naming the text when it is not such a duration, is not
+   *     positive or exceeds {@link #MAX_TIME_BUDGET}
+   */
   public static Duration parseDuration(String s) {
     String t = s.trim().toLowerCase(java.util.Locale.ROOT);
     try {
       if (t.startsWith("pt")) {
-        return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+        return checkRange(s, Duration.parse(t.toUpperCase(java.util.Locale.ROOT)));
       }
       if (t.matches("-?\\d+")) {
-        return Duration.ofSeconds(Long.parseLong(t));
+        return checkRange(s, Duration.ofSeconds(Long.parseLong(t)));
       }
       java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)(h|m|s|ms)").matcher(t);
+          java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)(ms|h|m|s)").matcher(t);
       Duration d = Duration.ZERO;
       int end = 0;
       while (m.find()) {
@@ -243,10 +264,28 @@ public record TrainConfig(
       if (end != t.length() || end == 0) {
         throw new NumberFormatException();
       }
-      return d;
+      return checkRange(s, d);
+    } catch (InvalidParameterException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new InvalidParameterException(
           "--time-budget was '" + s + "' but must be a duration such as 90s, 5m, 1h or 1h30m");
     }
+  }
+
+  /** Most {@code --time-budget} accepted: a year, far beyond any run and within nanosecond clocks. */
+  static final Duration MAX_TIME_BUDGET = Duration.ofDays(366);
+
+  private static Duration checkRange(String text, Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new InvalidParameterException(
+          "--time-budget was '" + text + "' but must be positive, e.g. 90s, 5m or 1h");
+    }
+    if (d.compareTo(MAX_TIME_BUDGET) > 0) {
+      throw new InvalidParameterException(
+          "--time-budget was '" + text + "' but must be at most 366 days (8784h); give a shorter"
+              + " budget or none");
+    }
+    return d;
   }
 }

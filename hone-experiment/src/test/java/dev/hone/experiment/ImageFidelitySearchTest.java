@@ -230,6 +230,13 @@ class ImageFidelitySearchTest {
     assertEquals("resolution:0.5+rounds:0.5", cal.chosen());
     assertEquals(
         List.of(Fidelity.compose(Fidelity.resolution(0.5), Fidelity.rounds(0.5))), plan.rungs());
+    // image pilot fits calibrate only: the trials train afresh, and the report says so
+    FidelitySummary summary = plan.summary(List.of());
+    assertEquals(false, summary.pilotTrialsInStudy());
+    String pilotFact = FidelityViews.view(summary).counts().stream()
+        .filter(c -> c.name().equals("pilot")).findFirst().orElseThrow().value();
+    assertTrue(pilotFact.startsWith(n + " configurations (for the calibration only")
+        && !pilotFact.contains("first trials"), pilotFact);
     // the pilot's best at full resolution is the smallest accepted x
     double best = ((Number) plan.bestPilotConfig().get("x")).doubleValue();
     for (int i = 0; i < n; i++) {
@@ -247,5 +254,44 @@ class ImageFidelitySearchTest {
     assertThrows(dev.hone.core.error.HoneException.class,
         () -> ImageFidelitySearch.plan(
             ImageFidelitySearch.parse("auto"), refuses, space, 1, 100, 28, 1, 6));
+  }
+
+  @Test
+  void aFixedResolutionBelowFourPixelsASideIsRefusedNamingTheSmallestThatFits() {
+    ImageFidelitySearch.Fitter never = (raw, f, s, sink) -> {
+      throw new AssertionError("a fixed fidelity fits nothing while planning");
+    };
+    ImageSearchSpace space = ImageSearchSpace.of("default", SPECS);
+    // 8x8 digits: 0.1 -> 1 px, 0.25 -> 2 px refused; 0.5 -> 4 px accepted (analytic, round(8 r))
+    for (String bad : List.of("resolution:0.1", "resolution:0.25+epochs:0.5")) {
+      InvalidParameterException e = assertThrows(InvalidParameterException.class,
+          () -> ImageFidelitySearch.plan(
+              ImageFidelitySearch.parse(bad), never, space, 2, 100, 8, 1, 8));
+      assertTrue(e.getMessage().startsWith("--fidelity '" + bad + "'")
+          && e.getMessage().contains("resolution:0.5 or more"), e.getMessage());
+    }
+    assertEquals("resolution:0.5", ImageFidelitySearch.plan(
+        ImageFidelitySearch.parse("resolution:0.5"), never, space, 2, 100, 8, 1, 8)
+        .chosen().toString());
+    assertEquals("rounds:0.5", ImageFidelitySearch.plan(
+        ImageFidelitySearch.parse("epochs:0.5"), never, space, 2, 100, 8, 1, 8)
+        .chosen().toString());
+    // 28x28 MNIST: 0.1 -> 3 px refused, smallest fitting two-decimal fraction 0.15 (4.2 -> 4 px)
+    InvalidParameterException e = assertThrows(InvalidParameterException.class,
+        () -> ImageFidelitySearch.plan(
+            ImageFidelitySearch.parse("resolution:0.1"), never, space, 2, 100, 28, 1, 8));
+    assertTrue(e.getMessage().contains("resolution:0.15 or more"), e.getMessage());
+  }
+
+  @Test
+  void autoFreshIsAutoAndEpochErrorsSayEpochs() {
+    assertTrue(ImageFidelitySearch.parse("auto-fresh").auto());
+    InvalidParameterException e = assertThrows(InvalidParameterException.class,
+        () -> ImageFidelitySearch.parse("epochs:1.5"));
+    assertTrue(e.getMessage().contains("epochs fraction was 1.5")
+        && !e.getMessage().contains("rounds"), e.getMessage());
+    e = assertThrows(InvalidParameterException.class, () -> ImageFidelitySearch.parse("sharp"));
+    assertTrue(!e.getMessage().contains("rows:F") && e.getMessage().contains("resolution:F"),
+        e.getMessage());
   }
 }

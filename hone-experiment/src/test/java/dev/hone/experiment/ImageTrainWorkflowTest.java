@@ -2,6 +2,8 @@ package dev.hone.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -27,6 +29,32 @@ class ImageTrainWorkflowTest {
           + "got " + p);
     }
     return Path.of(p);
+  }
+
+  /**
+   * A user error after the output folder was checked (a damaged image; a resolution too small for
+   * the images) leaves no folder behind when the run created it, and keeps one that existed.
+   */
+  @Test
+  void aUserErrorLeavesNoOutputFolderItCreated(@TempDir Path tmp) throws Exception {
+    Path data = tmp.resolve("imgs");
+    Files.createDirectories(data.resolve("a"));
+    Files.writeString(data.resolve("a/broken.png"), "not a png");
+    Path out = tmp.resolve("runs/new");
+    ImageTrainConfig damaged = new ImageTrainConfig(data, 1, 0, 0, 1, null, 0, out, 1, 1, 1, 1);
+    assertThrows(dev.hone.core.error.UserInputException.class,
+        () -> new ImageTrainWorkflow().run(damaged));
+    assertFalse(Files.exists(out), "no folder left behind");
+    Path digits = datasets().resolve("sklearn_small/digits.csv.gz");
+    ImageTrainConfig tiny = new ImageTrainConfig(digits, 1, 0, 0, 1, null, 0, out, 1, 1, 1, 1,
+        "resolution:0.1", "default");
+    assertThrows(dev.hone.core.error.UserInputException.class,
+        () -> new ImageTrainWorkflow().run(tiny));
+    assertFalse(Files.exists(out), "no folder left behind");
+    Files.createDirectories(out);
+    assertThrows(dev.hone.core.error.UserInputException.class,
+        () -> new ImageTrainWorkflow().run(damaged));
+    assertTrue(Files.isDirectory(out), "a folder that existed is kept");
   }
 
   /**

@@ -32,6 +32,28 @@ class TrainConfigTest {
   }
 
   @Test
+  void millisecondsParseAndOutOfRangeBudgetsAreRefusedWithTheTextAsTyped() {
+    // analytic: 500 ms, 1 s 500 ms
+    assertEquals(Duration.ofMillis(500), TrainConfig.parseDuration("500ms"));
+    assertEquals(Duration.ofMillis(1500), TrainConfig.parseDuration("1s500ms"));
+    assertEquals(Duration.ofDays(366), TrainConfig.parseDuration("8784h"));
+    for (String bad : new String[] {"0s", "-5s", "0", "PT-5S", "PT0S"}) {
+      InvalidParameterException e =
+          assertThrows(InvalidParameterException.class, () -> TrainConfig.parseDuration(bad));
+      assertTrue(e.getMessage().equals(
+          "--time-budget was '" + bad + "' but must be positive, e.g. 90s, 5m or 1h"),
+          e.getMessage());
+    }
+    // far beyond a year: refused as a user error (a nanosecond deadline would overflow a long)
+    for (String bad : new String[] {"999999999999h", "8785h", "PT9999999999H"}) {
+      InvalidParameterException e =
+          assertThrows(InvalidParameterException.class, () -> TrainConfig.parseDuration(bad));
+      assertTrue(e.getMessage().startsWith("--time-budget was '" + bad + "'")
+          && e.getMessage().contains("at most 366 days"), e.getMessage());
+    }
+  }
+
+  @Test
   void validatesOptions() {
     assertThrows(InvalidParameterException.class, () -> cfg(null, null, null, 5, null));
     assertThrows(InvalidParameterException.class, () -> cfg("adult", Path.of("a.csv"), "y", 5, null));

@@ -275,11 +275,8 @@ public final class ImageBatchReader {
                   + ": pass 8x8 digits as 64 pixel values 0..16 per line, optionally followed by "
                   + "the label");
         }
-        float[] px = new float[64];
+        float[] px = ImageReaders.digitsPixels(file, lineNo, parts);
         try {
-          for (int j = 0; j < 64; j++) {
-            px[j] = (float) (Double.parseDouble(parts[j]) / 16.0);
-          }
           if (fields == 65) {
             int y = Integer.parseInt(parts[64].trim());
             if (y < 0) {
@@ -291,7 +288,8 @@ public final class ImageBatchReader {
           }
         } catch (NumberFormatException e) {
           throw new DataValidationException(
-              file + " line " + lineNo + " has a non-numeric field: " + e.getMessage(), e);
+              file + " line " + lineNo + " field 65 (the label) is '" + parts[64].trim()
+                  + "', not an integer: labels are digits 0..9", e);
         }
         rows.add(px);
       }

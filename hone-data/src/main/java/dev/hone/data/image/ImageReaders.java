@@ -395,10 +395,41 @@ public final class ImageReaders {
   }
 
   /**
+   * The 64 pixels of one digits line scaled to [0, 1] (value / 16).
+   *
+   * @param file the file (for messages)
+   * @param lineNo 1-based line number (for messages)
+   * @param parts the line's fields; the first 64 are read
+   * @return 64 intensities in [0, 1]
+   * @throws DataValidationException naming the line and the 1-based field when a field is not a
+   *     number in 0..16 (NaN, infinities and out-of-range values included)
+   */
+  static float[] digitsPixels(Path file, int lineNo, String[] parts) {
+    float[] px = new float[64];
+    for (int j = 0; j < 64; j++) {
+      String t = parts[j].trim();
+      double v;
+      try {
+        v = Double.parseDouble(t);
+      } catch (NumberFormatException e) {
+        v = Double.NaN;
+      }
+      if (!(v >= 0 && v <= 16)) {
+        throw new DataValidationException(
+            file + " line " + lineNo + " field " + (j + 1) + " is '" + t
+                + "', not a pixel value: digits pixels are numbers in 0..16; fix or drop the line");
+      }
+      px[j] = (float) (v / 16.0);
+    }
+    return px;
+  }
+
+  /**
    * Reads scikit-learn's {@code digits.csv.gz} (1,797 images of 8x8; each line 64 values in 0..16
    * then the label 0..9; Alpaydin and Kaynak 1995).
    *
-   * @throws DataValidationException when a line does not have 65 numeric fields
+   * @throws DataValidationException when a line does not have 65 fields, a pixel is not a number
+   *     in 0..16 or the label is not an integer
    */
   public static ImageDataset readDigitsCsv(Path file) {
     List<float[]> rows = new ArrayList<>();
@@ -419,15 +450,13 @@ public final class ImageReaders {
               file + " line " + lineNo + " has " + parts.length + " fields but a digits line has "
                   + "65 (64 pixels and the label): pass scikit-learn's digits.csv.gz");
         }
-        float[] px = new float[64];
+        float[] px = digitsPixels(file, lineNo, parts);
         try {
-          for (int j = 0; j < 64; j++) {
-            px[j] = (float) (Double.parseDouble(parts[j]) / 16.0);
-          }
           labels.add(Integer.parseInt(parts[64].trim()));
         } catch (NumberFormatException e) {
           throw new DataValidationException(
-              file + " line " + lineNo + " has a non-numeric field: " + e.getMessage(), e);
+              file + " line " + lineNo + " field 65 (the label) is '" + parts[64].trim()
+                  + "', not an integer: labels are digits 0..9", e);
         }
         rows.add(px);
       }

@@ -236,4 +236,44 @@ class ImageBatchReaderTest {
             ImageReaders.FolderOptions.DEFAULT));
     assertTrue(e.getMessage().contains("not a supported image input"), e.getMessage());
   }
+
+  @Test
+  void digitsPixelsOutside0To16AreRefusedByBothReadersNamingLineAndField(@TempDir Path dir)
+      throws Exception {
+    String good = digitsCsv(digits(2), true);
+    // the same first line with field 10 replaced by each bad value
+    for (String bad : List.of("17", "-1", "NaN", "Infinity", "x", "")) {
+      String[] lines = good.split("\n");
+      String[] f = lines[1].split(",", -1);
+      f[9] = bad;
+      lines[1] = String.join(",", f);
+      Path file = dir.resolve("bad.csv");
+      Files.writeString(file, String.join("\n", lines) + "\n");
+      for (Runnable read : List.<Runnable>of(
+          () -> ImageBatchReader.read(file, ImageReaders.FolderOptions.DEFAULT),
+          () -> ImageReaders.readDigitsCsv(file))) {
+        var e = assertThrows(DataValidationException.class, read::run, "value '" + bad + "'");
+        assertTrue(e.getMessage().contains("line 2 field 10 is '" + bad + "'")
+            && e.getMessage().contains("0..16"), e.getMessage());
+      }
+    }
+    // the bounds themselves are pixel values (analytic: 0 -> 0.0, 16 -> 1.0)
+    String[] lines = good.split("\n");
+    String[] f = lines[0].split(",", -1);
+    f[0] = "0";
+    f[1] = "16";
+    lines[0] = String.join(",", f);
+    Path ok = dir.resolve("ok.csv");
+    Files.writeString(ok, String.join("\n", lines) + "\n");
+    ImageBatch b = ImageBatchReader.read(ok, ImageReaders.FolderOptions.DEFAULT);
+    assertEquals(0f, b.pixels()[0]);
+    assertEquals(1f, b.pixels()[1]);
+    // a label that is not an integer names the label field
+    f = lines[0].split(",", -1);
+    f[64] = "seven";
+    Files.writeString(ok, String.join(",", f) + "\n");
+    var e = assertThrows(DataValidationException.class,
+        () -> ImageBatchReader.read(ok, ImageReaders.FolderOptions.DEFAULT));
+    assertTrue(e.getMessage().contains("field 65 (the label) is 'seven'"), e.getMessage());
+  }
 }
