@@ -663,7 +663,9 @@ final class LowFidelitySearch {
   FidelitySummary summary(List<TrialRecord> trials) {
     List<FidelitySummary.Rung> rungs =
         FidelitySummary.rungs(
-            trials, milestones,
+            // the pilot's full fits report every round but were never judged by ASHA
+            trials.stream().filter(t -> !t.userAttributes().containsKey(PILOT_ATTRIBUTE)).toList(),
+            milestones,
             k -> roundsOnly ? "rounds:" + milestones[k] : ladder.get(k).toString());
     FidelitySummary.TrialCounts counts = FidelitySummary.TrialCounts.of(trials);
     int complete = counts.complete();

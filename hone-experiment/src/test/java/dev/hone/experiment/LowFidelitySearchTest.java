@@ -183,6 +183,11 @@ class LowFidelitySearchTest {
     FidelitySummary back = Json.mapper().readValue(Json.write(s), FidelitySummary.class);
     assertEquals(s.chosen(), back.chosen());
     assertEquals(s.calibration(), back.calibration());
+    // rung counts are ASHA's: the two searched trials at most, never the six pilot fits
+    if (!s.rungs().isEmpty()) {
+      assertEquals(2, s.rungs().get(0).reached(), "only trials 6 and 7 climbed the ladder");
+      assertTrue(s.promotions() <= 2, "promotions " + s.promotions());
+    }
   }
 
   @Test
