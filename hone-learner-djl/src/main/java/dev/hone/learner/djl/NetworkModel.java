@@ -145,7 +145,10 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
     return "weights";
   }
 
-  /** Size in bytes of the saved parameter file. */
+  /**
+   * Size in bytes of the saved parameter file ({@code network.params}), without the metadata files
+   * that {@link #save} also writes.
+   */
   public long serializedBytes() {
     return serializedBytes;
   }
@@ -319,7 +322,8 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
   }
 
   /**
-   * Provenance: {@code learner}, {@code parameter_count}, {@code serialized_bytes}, {@code
+   * Provenance: {@code learner}, {@code parameter_count}, {@code parameter_file_bytes} (the {@code
+   * network.params} file only; the saved model folder also holds its metadata), {@code
    * epochs_trained}, {@code best_epoch}, {@code best_validation_loss}, {@code stopped_by}, {@code
    * input_shape}, {@code embeddings} (one {@code input}, {@code levels}, {@code dim} entry per
    * categorical embedding; only when there are some) and the engine versions.
@@ -329,7 +333,7 @@ public final class NetworkModel implements DifferentiableModel, SizedModel {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("learner", meta.learner());
     m.put("parameter_count", meta.parameterCount());
-    m.put("serialized_bytes", serializedBytes);
+    m.put("parameter_file_bytes", serializedBytes);
     m.put("epochs_trained", meta.epochsTrained());
     m.put("best_epoch", meta.bestEpoch());
     m.put("best_validation_loss", meta.bestValidationLoss());

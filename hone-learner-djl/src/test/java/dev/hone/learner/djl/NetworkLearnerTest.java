@@ -78,7 +78,7 @@ class NetworkLearnerTest {
       // 64*32+32 + 2*(32*32+32) + 3 batch norms * 4*32 + 32*10+10
       assertEquals(64L * 32 + 32 + 2 * (32 * 32 + 32) + 3 * 4 * 32 + 32 * 10 + 10,
           info.get("parameter_count"));
-      assertTrue((Long) info.get("serialized_bytes") > 4 * m.parameterCount());
+      assertTrue((Long) info.get("parameter_file_bytes") > 4 * m.parameterCount());
       double acc = TestData.accuracy(m.predict(xt).predictedClasses(), digits.labels(test));
       assertTrue(acc > 0.85, "4 epochs on digits: accuracy " + acc);
     }
