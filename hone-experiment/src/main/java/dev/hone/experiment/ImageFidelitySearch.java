@@ -11,6 +11,7 @@ import dev.hone.data.image.ImageDataset;
 import dev.hone.eval.Metric;
 import dev.hone.search.fidelity.CalibrationOptions;
 import dev.hone.search.fidelity.CalibrationResult;
+import dev.hone.search.fidelity.CalibrationRow;
 import dev.hone.search.fidelity.Fidelity;
 import dev.hone.search.fidelity.FidelityCalibration;
 import dev.hone.search.fidelity.FidelityKind;
@@ -504,7 +505,7 @@ final class ImageFidelitySearch {
   /** Counts per rung and gathers the calibration: the {@code fidelity} section of metrics.json. */
   FidelitySummary summary(List<TrialRecord> trials) {
     List<FidelitySummary.Rung> rungs =
-        FidelitySummary.rungs(trials, milestones, k -> ladder.get(k).toString());
+        FidelitySummary.rungs(trials, milestones, k -> epochsLabel(ladder.get(k).toString()));
     FidelitySummary.TrialCounts counts = FidelitySummary.TrialCounts.of(trials);
     int complete = counts.complete();
     int pruned = counts.pruned();
@@ -513,13 +514,38 @@ final class ImageFidelitySearch {
     String scheduler =
         pruner == Pruner.NONE
             ? "none (full resolution)"
-            : "ASHA (eta " + ETA + ", rungs " + ladder + " then full, milestones "
-                + Arrays.toString(milestones) + " rung steps)";
+            : "ASHA (eta " + ETA + ", rungs " + epochsLabel(ladder.toString())
+                + " then full, milestones " + Arrays.toString(milestones) + " rung steps)";
     return new FidelitySummary(
-        setting, chosen.toString(), scheduler, calibration, rungs, complete, pruned, promoted,
+        setting, epochsLabel(chosen.toString()), scheduler, epochsLabel(calibration), rungs,
+        complete, pruned, promoted,
         pilotFitSeconds, pilotWallSeconds, seconds,
         calibration == null ? "" : "this run's pilot on " + pilotImages + " training images",
         List.of(), calibration == null ? 0 : calibration.nConfigs(), pilotLowFits(), false);
+  }
+
+  /**
+   * A fidelity as images name it: the rounds of a network are its epochs ({@code rounds:0.5} reads
+   * {@code epochs:0.5}, as {@code --fidelity} takes it).
+   */
+  static String epochsLabel(String fidelity) {
+    return fidelity.replace(FidelityKind.ROUNDS.code() + ":", "epochs:");
+  }
+
+  private static CalibrationResult epochsLabel(CalibrationResult c) {
+    if (c == null) {
+      return null;
+    }
+    List<CalibrationRow> rows = new ArrayList<>();
+    for (CalibrationRow r : c.rows()) {
+      rows.add(new CalibrationRow(
+          epochsLabel(r.fidelity()), r.kind(), r.costFraction(), r.nominalCost(), r.spearman(),
+          r.spearmanLow(), r.spearmanHigh(), r.kendall(), r.kendallLow(), r.kendallHigh(),
+          r.nConfigs(), r.trusted(), r.chosen(), r.reason()));
+    }
+    return new CalibrationResult(
+        rows, epochsLabel(c.chosen()), c.chosenCostFraction(), c.threshold(), c.useLowerBound(),
+        c.intervalMethod(), c.confidence(), c.bootstrapRounds(), c.seed(), c.nConfigs());
   }
 
   /** Fits below full resolution the pilot made: one per configuration and lower resolution. */

@@ -61,10 +61,10 @@ class ImageFidelityDigitsTest {
     for (CalibrationRow row : cal.rows()) {
       rows.put(row.fidelity(), row);
     }
-    assertEquals(Set.of("resolution:0.5", "rounds:0.5", "resolution:0.5+rounds:0.5"),
+    assertEquals(Set.of("resolution:0.5", "epochs:0.5", "resolution:0.5+epochs:0.5"),
         rows.keySet());
     assertEquals(0.25, rows.get("resolution:0.5").nominalCost(), 1e-12);
-    assertEquals(0.125, rows.get("resolution:0.5+rounds:0.5").nominalCost(), 1e-12);
+    assertEquals(0.125, rows.get("resolution:0.5+epochs:0.5").nominalCost(), 1e-12);
 
     // which configurations fit 4x4 images, from the seeded pilot draws
     int fit4 = 0;
@@ -76,8 +76,8 @@ class ImageFidelityDigitsTest {
     }
     assertTrue(fit4 < cal.nConfigs(), "the seeded draws include an architecture too deep for 4x4");
     assertEquals(fit4, rows.get("resolution:0.5").nConfigs());
-    assertEquals(fit4, rows.get("resolution:0.5+rounds:0.5").nConfigs());
-    assertEquals(cal.nConfigs(), rows.get("rounds:0.5").nConfigs());
+    assertEquals(fit4, rows.get("resolution:0.5+epochs:0.5").nConfigs());
+    assertEquals(cal.nConfigs(), rows.get("epochs:0.5").nConfigs());
 
     // the trust rule, re-applied; the chosen row is the cheapest trusted one
     String expected = "full";
@@ -92,7 +92,7 @@ class ImageFidelityDigitsTest {
       }
     }
     assertEquals(expected, cal.chosen());
-    assertEquals(expected, plan.chosen().toString());
+    assertEquals(expected, ImageFidelitySearch.epochsLabel(plan.chosen().toString()));
     // half resolution ranks these configurations like full resolution
     assertTrue(rows.get("resolution:0.5").spearman() >= 0.6, rows.get("resolution:0.5").toString());
   }

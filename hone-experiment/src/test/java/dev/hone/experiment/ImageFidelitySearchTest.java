@@ -221,13 +221,15 @@ class ImageFidelitySearchTest {
     assertEquals(1.0, rows.get("resolution:0.5").spearman(), 1e-12);
     assertEquals(1.0, rows.get("resolution:0.5").kendall(), 1e-12);
     assertEquals(-1.0, rows.get("resolution:0.25").spearman(), 1e-12);
-    assertEquals(-1.0, rows.get("resolution:0.25+rounds:0.5").kendall(), 1e-12);
-    assertEquals(1.0, rows.get("rounds:0.5").spearman(), 1e-12);
+    assertEquals(-1.0, rows.get("resolution:0.25+epochs:0.5").kendall(), 1e-12);
+    assertEquals(1.0, rows.get("epochs:0.5").spearman(), 1e-12);
     assertEquals(0.25, rows.get("resolution:0.5").costFraction(), 1e-12);
     assertEquals(0.0625, rows.get("resolution:0.25").costFraction(), 1e-12);
-    assertEquals(0.5, rows.get("rounds:0.5").costFraction(), 1e-12);
-    assertEquals(0.125, rows.get("resolution:0.5+rounds:0.5").costFraction(), 1e-12);
-    assertEquals("resolution:0.5+rounds:0.5", cal.chosen());
+    assertEquals(0.5, rows.get("epochs:0.5").costFraction(), 1e-12);
+    assertEquals(0.125, rows.get("resolution:0.5+epochs:0.5").costFraction(), 1e-12);
+    // a network's rounds are its epochs: the summary (metrics.json, report) names them so
+    assertEquals("resolution:0.5+epochs:0.5", cal.chosen());
+    assertEquals("resolution:0.5+epochs:0.5", plan.summary(List.of()).chosen());
     assertEquals(
         List.of(Fidelity.compose(Fidelity.resolution(0.5), Fidelity.rounds(0.5))), plan.rungs());
     // image pilot fits calibrate only: the trials train afresh, and the report says so
