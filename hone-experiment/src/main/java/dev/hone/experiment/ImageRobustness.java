@@ -118,22 +118,8 @@ final class ImageRobustness {
 
   /** The report section. */
   RobustnessView view() {
-    List<RobustnessView.Curve> curves = new ArrayList<>();
-    for (RobustnessCurve c : report.curves()) {
-      double[] e = new double[c.points().size()];
-      double[] a = new double[e.length];
-      for (int i = 0; i < e.length; i++) {
-        e[i] = c.points().get(i).eps();
-        a[i] = c.points().get(i).accuracy();
-      }
-      curves.add(new RobustnessView.Curve(c.attack(), e, a));
-    }
-    List<RobustnessView.AttackRow> attacks = new ArrayList<>();
-    for (RobustnessReport.AttackSummary s : report.attacks()) {
-      attacks.add(
-          new RobustnessView.AttackRow(
-              s.attack(), s.successRate(), s.medianDistance(), s.queries(), s.examplesPerSecond()));
-    }
+    List<RobustnessView.Curve> curves = RobustnessAnalysis.curveViews(report);
+    List<RobustnessView.AttackRow> attacks = RobustnessAnalysis.attackRows(report);
     List<RobustnessView.BudgetRow> budget = new ArrayList<>();
     for (FeatureBudget b : report.budget()) {
       budget.add(

@@ -255,8 +255,8 @@ final class RobustnessAnalysis {
     return new RobustnessAnalysis(r, classLabels);
   }
 
-  /** The report's view: features of one categorical grouped into one held row. */
-  RobustnessView view() {
+  /** The report's accuracy-against-ε curves, one per attack. */
+  static List<RobustnessView.Curve> curveViews(RobustnessReport report) {
     List<RobustnessView.Curve> curves = new ArrayList<>();
     for (RobustnessCurve c : report.curves()) {
       double[] e = new double[c.points().size()];
@@ -267,12 +267,24 @@ final class RobustnessAnalysis {
       }
       curves.add(new RobustnessView.Curve(c.attack(), e, a));
     }
+    return curves;
+  }
+
+  /** The report's attack table, one row per attack. */
+  static List<RobustnessView.AttackRow> attackRows(RobustnessReport report) {
     List<RobustnessView.AttackRow> attacks = new ArrayList<>();
     for (RobustnessReport.AttackSummary s : report.attacks()) {
       attacks.add(
           new RobustnessView.AttackRow(
               s.attack(), s.successRate(), s.medianDistance(), s.queries(), s.examplesPerSecond()));
     }
+    return attacks;
+  }
+
+  /** The report's view: features of one categorical grouped into one held row. */
+  RobustnessView view() {
+    List<RobustnessView.Curve> curves = RobustnessAnalysis.curveViews(report);
+    List<RobustnessView.AttackRow> attacks = RobustnessAnalysis.attackRows(report);
     List<RobustnessView.BudgetRow> budget = new ArrayList<>();
     Map<String, Integer> groupCount = new LinkedHashMap<>();
     for (FeatureBudget b : report.budget()) {
