@@ -2,17 +2,9 @@ package dev.hone.robustness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hone.core.data.TaskType;
-import dev.hone.core.model.FeatureMatrix;
-import dev.hone.core.model.FitRequest;
-import dev.hone.core.params.ParamSet;
-import dev.hone.learner.djl.MlpLearner;
 import dev.hone.learner.djl.NetworkModel;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,26 +23,7 @@ class DjlGradientMaskingTest {
   void fgsmPointsKeepNonZeroGradients() throws Exception {
     Mnist m = Mnist.load();
     int nTrain = 8000;
-    List<String> names = new ArrayList<>();
-    for (int j = 0; j < 784; j++) {
-      names.add("px" + j);
-    }
-    float[] data = new float[nTrain * 784];
-    for (int i = 0; i < nTrain; i++) {
-      for (int j = 0; j < 784; j++) {
-        data[i * 784 + j] = (float) m.x[i][j];
-      }
-    }
-    MlpLearner learner = new MlpLearner();
-    ParamSet ps =
-        ParamSet.resolve(
-            learner.paramSpecs(),
-            Map.of("epochs", 8L, "width", 128L, "depth", 2L, "patience", 0L, "batch_size", 64L));
-    try (NetworkModel net =
-        learner.fit(
-            new FitRequest(
-                new FeatureMatrix(data, nTrain, names), Arrays.copyOf(m.y, nTrain), null, null,
-                TaskType.MULTICLASS, 10, ps, 1, 2, null))) {
+    try (NetworkModel net = m.trainMlp(nTrain)) {
       int n = 500;
       double[][] x = new double[n][784];
       for (int i = 0; i < n; i++) {

@@ -66,6 +66,35 @@ final class Mnist {
     return new Mnist(x, y);
   }
 
+  /**
+   * The DJL MLP the slow MNIST tests attack: 2 hidden layers of 128, Adam, 8 epochs of batch 64
+   * without early stopping, seed 1, 2 threads, on the first {@code nTrain} images (pixels as
+   * float, as the model sees them).
+   */
+  dev.hone.learner.djl.NetworkModel trainMlp(int nTrain) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int j = 0; j < 784; j++) {
+      names.add("px" + j);
+    }
+    float[] data = new float[nTrain * 784];
+    for (int i = 0; i < nTrain; i++) {
+      for (int j = 0; j < 784; j++) {
+        data[i * 784 + j] = (float) x[i][j];
+      }
+    }
+    dev.hone.learner.djl.MlpLearner learner = new dev.hone.learner.djl.MlpLearner();
+    dev.hone.core.params.ParamSet ps =
+        dev.hone.core.params.ParamSet.resolve(
+            learner.paramSpecs(),
+            java.util.Map.of(
+                "epochs", 8L, "width", 128L, "depth", 2L, "patience", 0L, "batch_size", 64L));
+    return learner.fit(
+        new dev.hone.core.model.FitRequest(
+            new dev.hone.core.model.FeatureMatrix(data, nTrain, names),
+            java.util.Arrays.copyOf(y, nTrain), null, null,
+            dev.hone.core.data.TaskType.MULTICLASS, 10, ps, 1, 2, null));
+  }
+
   private static DataInputStream open(Path p) throws IOException {
     InputStream in = new GZIPInputStream(Files.newInputStream(p), 1 << 16);
     return new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
