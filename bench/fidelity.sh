@@ -9,7 +9,7 @@
 # trials, full fidelity) sets its own target, so engine speed differences cancel in the fractions.
 # To stay affordable on 2 cores the split's training and validation rows are subsampled (seeded,
 # stratified) to TRAIN_ROWS and VALID_ROWS; every fit uses one thread.
-# Usage: bench/fidelity.sh [SEEDS] [RS_TRIALS] [MAX_TRIALS] [TRAIN_ROWS] [VALID_ROWS]
+# Usage: bench/fidelity.sh [SEEDS] [RS_TRIALS] [MAX_TRIALS] [TRAIN_ROWS|all] [VALID_ROWS|all]
 # Environment: DATASETS (default "adult credit_default_taiwan"), HONE_DATA_MIRROR.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +18,9 @@ RS_TRIALS="${2:-30}"
 MAX_TRIALS="${3:-60}"
 TRAIN_ROWS="${4:-4000}"
 VALID_ROWS="${5:-1500}"
+# "all" keeps every row of the split (no subsample)
+[[ "$TRAIN_ROWS" == all ]] && TRAIN_ROWS=2147483647
+[[ "$VALID_ROWS" == all ]] && VALID_ROWS=2147483647
 if [[ -z "${HONE_DATA_MIRROR:-}" ]]; then
   for d in "$ROOT/../shared/datasets" "$ROOT/../../shared/datasets"; do
     [[ -d "$d" ]] && { HONE_DATA_MIRROR="$(cd "$d" && pwd)"; break; }
