@@ -177,6 +177,12 @@ final class LowFidelitySearch {
   /** Trial user attribute marking a pilot configuration's full-fidelity fit. */
   static final String PILOT_ATTRIBUTE = "fidelity_pilot";
 
+  /**
+   * Trial user attribute holding a pilot trial's own fit time (seconds, 3 decimals): the trial is
+   * recorded after the pilot, so its start-to-finish duration says nothing of what it cost.
+   */
+  static final String FIT_SECONDS_ATTRIBUTE = "fit_seconds";
+
   /** Whether {@code setting} asks for a calibration ({@code auto} or {@code auto-fresh}). */
   static boolean isAuto(String setting) {
     String s = setting.trim().toLowerCase(java.util.Locale.ROOT);
@@ -521,7 +527,8 @@ final class LowFidelitySearch {
    * when this run ran the pilot and the study has no trials yet, every pilot configuration's
    * full-fidelity fit as a COMPLETE trial (its parameters, validation value, the per-round losses
    * at the rounds milestones or its score at a rung the pilot fitted, its {@code best_iteration},
-   * and the trial attribute {@value #PILOT_ATTRIBUTE}), so that the sampler starts from them and
+   * its fit time as {@value #FIT_SECONDS_ATTRIBUTE} and the trial attribute {@value
+   * #PILOT_ATTRIBUTE}), so that the sampler starts from them and
    * none is evaluated again. A study that already holds the attribute (a resumed run) is left as
    * it is. Without a calibration (explicit fidelity) nothing is recorded.
    *
@@ -544,6 +551,8 @@ final class LowFidelitySearch {
           continue;
         }
         reportPilot(t, i);
+        t.setUserAttribute(FIT_SECONDS_ATTRIBUTE,
+            String.format(java.util.Locale.ROOT, "%.3f", pilotFits.fullSec[i]));
         Object bestIt = pilotFits.bestIts[i];
         if (bestIt != null) {
           t.setUserAttribute("best_iteration", String.valueOf(bestIt));

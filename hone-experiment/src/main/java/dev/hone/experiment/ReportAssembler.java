@@ -70,7 +70,7 @@ final class ReportAssembler {
       boolean pruned = t.state() == dev.hone.search.study.TrialState.PRUNED;
       rows.add(new ReportModel.TrialRow(
           t.number(), t.state().name(), t.value() == null || pruned ? Double.NaN : t.value(),
-          t.finishedAt() == null ? Double.NaN : t.duration().toMillis() / 1000.0, ps,
+          TrialsCsv.seconds(t), ps,
           pruned ? prunedNote(t) : ""));
     }
 

@@ -14,7 +14,9 @@ import java.util.Locale;
  * trial has an empty {@code value} (it never computed the objective); its {@code pruned_at_step}
  * is its last reported step (for {@code --pruner}: the 0-based XGBoost round) and {@code
  * last_intermediate_value} the value reported there, in the learner's validation metric (log-loss
- * or RMSE), not the objective. Missing values are empty cells.
+ * or RMSE), not the objective. Missing values are empty cells. {@code duration_s} is the trial's
+ * start-to-finish time, except for a fidelity pilot's trial (recorded after the pilot fitted it):
+ * there it is the fit's own time ({@link #seconds}).
  */
 final class TrialsCsv {
   private TrialsCsv() {}
@@ -37,10 +39,8 @@ final class TrialsCsv {
               row.add(t.state().name());
               boolean pruned = t.state() == dev.hone.search.study.TrialState.PRUNED;
               row.add(t.value() == null || pruned ? "" : repr(t.value()));
-              row.add(
-                  t.finishedAt() == null
-                      ? ""
-                      : String.format(Locale.ROOT, "%.3f", t.duration().toMillis() / 1000.0));
+              double sec = seconds(t);
+              row.add(Double.isNaN(sec) ? "" : String.format(Locale.ROOT, "%.3f", sec));
               for (String p : paramNames) {
                 Object v = t.params().get(p);
                 row.add(v == null ? "" : v instanceof Double d ? repr(d) : String.valueOf(v));
@@ -52,6 +52,23 @@ final class TrialsCsv {
             }
           }
         });
+  }
+
+  /**
+   * A trial's time in seconds: the fit time a fidelity pilot recorded ({@link
+   * LowFidelitySearch#FIT_SECONDS_ATTRIBUTE}) when present, else start to finish; NaN while the
+   * trial has not finished.
+   */
+  static double seconds(TrialRecord t) {
+    String fit = t.userAttributes().get(LowFidelitySearch.FIT_SECONDS_ATTRIBUTE);
+    if (fit != null) {
+      try {
+        return Double.parseDouble(fit);
+      } catch (NumberFormatException e) {
+        // a value written by something else: fall back to the recorded duration
+      }
+    }
+    return t.finishedAt() == null ? Double.NaN : t.duration().toMillis() / 1000.0;
   }
 
   /** Shortest round-trip representation, as Java's {@link Double#toString}. */

@@ -167,8 +167,16 @@ class LowFidelitySearchTest {
       assertEquals(TrialState.COMPLETE, t.state());
       assertEquals("true", t.userAttributes().get(LowFidelitySearch.PILOT_ATTRIBUTE));
       assertTrue(t.userAttributes().containsKey("best_iteration"));
+      // the pilot's own fit time, not the instant it took to record the trial afterwards
+      double fit = Double.parseDouble(
+          t.userAttributes().get(LowFidelitySearch.FIT_SECONDS_ATTRIBUTE));
+      assertTrue(fit > 0, "fit seconds " + fit);
+      assertEquals(fit, TrialsCsv.seconds(t), 0.0);
     }
     assertTrue(!trials.get(6).userAttributes().containsKey(LowFidelitySearch.PILOT_ATTRIBUTE));
+    assertTrue(!trials.get(6).userAttributes().containsKey(LowFidelitySearch.FIT_SECONDS_ATTRIBUTE));
+    assertEquals(trials.get(6).duration().toMillis() / 1000.0, TrialsCsv.seconds(trials.get(6)),
+        0.0);
     double[][] timeline = lf.pilotTimeline();
     assertEquals(6, timeline.length);
     for (int i = 0; i < 6; i++) {
