@@ -28,12 +28,21 @@ final class ProgressReporter implements TrainListener, AutoCloseable {
 
   @Override
   public void searchStarted(int finished, int target, long budgetMillis) {
+    searchStarted(finished, 0, target, budgetMillis);
+  }
+
+  @Override
+  public void searchStarted(int finished, int pilotTrials, int target, long budgetMillis) {
     this.target = target;
     this.startFinished = finished;
     this.start = System.nanoTime();
     this.budgetMillis = budgetMillis;
-    if (finished > 0) {
-      LOG.info("resuming study: {} of {} trials already finished", finished, target);
+    int resumed = finished - pilotTrials;
+    if (resumed > 0) {
+      LOG.info("resuming study: {} of {} trials already finished", resumed, target);
+    }
+    if (pilotTrials > 0) {
+      LOG.info("{} of {} trials are the fidelity pilot's full fits", pilotTrials, target);
     }
     if (terminal) {
       bar =

@@ -28,8 +28,10 @@ import java.util.function.IntFunction;
  * @param pilotSteps the sequential pilot's decisions in order (empty when no pilot ran)
  * @param pilotConfigs configurations this run's pilot fitted at full fidelity; 0 when no pilot ran
  * @param pilotLowFits low-fidelity fits of their own this run's pilot made
- * @param pilotTrialsInStudy whether the pilot's full-fidelity fits became the study's first
- *     trials (tables) or only calibrated the choice (images, whose trials start afresh)
+ * @param pilotTrialsInStudy whether the study holds pilot full-fidelity fits as its first trials
+ *     (tables whose calibration came from a pilot of this study); false when the calibration was
+ *     reused from the cache (no pilot trials) or only calibrated the choice (images, whose trials
+ *     start afresh)
  */
 public record FidelitySummary(
     String setting,

@@ -53,6 +53,8 @@ final class LowFidelityFits {
   private final String roundsParam;
   private final Map<Double, int[]> rowCache = new ConcurrentHashMap<>();
   private final Map<Double, int[]> colCache = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong fitNanos =
+      new java.util.concurrent.atomic.AtomicLong();
 
   LowFidelityFits(
       Learner learner, TaskType task, int nClasses, FeatureMatrix xTrain, double[] yTrain,
@@ -163,7 +165,14 @@ final class LowFidelityFits {
       Predictions pr = m.predict(va);
       double score = objective.compute(yValid, pr);
       return new Result(score, (System.nanoTime() - t0) / 1e9, m.fitInfo().get("best_iteration"));
+    } finally {
+      fitNanos.addAndGet(System.nanoTime() - t0);
     }
+  }
+
+  /** Wall seconds spent in {@link #fit} so far (fit and validation prediction), all threads summed. */
+  double fitSeconds() {
+    return fitNanos.get() / 1e9;
   }
 
   private int[] rows(double fraction) {

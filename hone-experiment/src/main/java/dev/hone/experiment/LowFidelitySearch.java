@@ -689,6 +689,8 @@ final class LowFidelitySearch {
     return new FidelitySummary(
         setting, chosen.toString(), scheduler, calibration, rungs, complete, pruned, promoted,
         pilotSeconds, pilotWallSeconds, seconds, source, pilot == null ? List.of() : pilot.steps(),
-        pilotConfigCount(), pilotLowFits());
+        pilotConfigCount(), pilotLowFits(),
+        // a reused calibration adds no trials; a resumed study keeps the ones its pilot added
+        trials.stream().anyMatch(t -> t.userAttributes().containsKey(PILOT_ATTRIBUTE)));
   }
 }

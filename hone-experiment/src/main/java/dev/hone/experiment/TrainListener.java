@@ -21,6 +21,20 @@ public interface TrainListener {
   default void searchStarted(int finished, int target, long budgetMillis) {}
 
   /**
+   * The search is about to start, some of the finished trials being this run's fidelity pilot's
+   * full fits ({@code --fidelity auto}). Calls {@link #searchStarted(int, int, long)} unless
+   * overridden.
+   *
+   * @param finished trials already COMPLETE or PRUNED in the study, pilot trials included, ≥ 0
+   * @param pilotTrials of those, the trials this run's pilot just added, {@code 0..finished}
+   * @param target trials the study should hold when done
+   * @param budgetMillis search budget in milliseconds, or -1 for none
+   */
+  default void searchStarted(int finished, int pilotTrials, int target, long budgetMillis) {
+    searchStarted(finished, target, budgetMillis);
+  }
+
+  /**
    * A trial finished.
    *
    * @param number trial number

@@ -111,6 +111,7 @@ public final class TrainWorkflow {
     RunBudget budget = new RunBudget(cfg.timeBudget(), runStart, System::nanoTime);
     java.util.concurrent.atomic.AtomicLong engineNanos =
         new java.util.concurrent.atomic.AtomicLong(); // time inside the learner's fit/predict
+    LowFidelityFits lowFiFits = null; // with --fidelity: the pilot's and the trials' fits
     AtomicFiles.checkWritableDirectory(out, "--out");
     Path modelDir = out.resolve("model");
     if (java.nio.file.Files.isDirectory(modelDir)
@@ -195,8 +196,9 @@ public final class TrainWorkflow {
       LowFidelitySearch lowFi = null;
       if (cfg.fidelity() != null) {
         listener.stage("fidelity: pilot calibration and scheduler (--fidelity " + cfg.fidelity() + ")");
-        lowFi = LowFidelitySearch.plan(cfg.fidelity(), new LowFidelityFits(learner, task, nClasses,
-                xTrain, yTrain, xValid, yValid, objective, cfg.seed(), Math.max(1, cfg.threads() / cfg.jobs())),
+        lowFiFits = new LowFidelityFits(learner, task, nClasses, xTrain, yTrain, xValid, yValid,
+            objective, cfg.seed(), Math.max(1, cfg.threads() / cfg.jobs()));
+        lowFi = LowFidelitySearch.plan(cfg.fidelity(), lowFiFits,
             space, ParamSet.resolve(learner.paramSpecs(), Map.of()), cfg.jobs(), cfg.seed(),
             dev.hone.search.fidelity.PilotRule.defaults(),
             LowFidelitySearch.pilotContext(store, cfg, fingerprint));
@@ -205,17 +207,20 @@ public final class TrainWorkflow {
           lowFi == null ? RoundPruners.forXGBoost(cfg.pruner(), space,
               ParamSet.resolve(learner.paramSpecs(), Map.of())) : lowFi.pruner(), cfg.seed());
       StudyFingerprint.bindOrCheck(study, storageUrl, fingerprint);
+      int pilotTrials = 0;
       if (lowFi != null) {
-        lowFi.recordPilot(study, space); // the pilot's full fits become the first trials
+        // the pilot's full fits become the first trials
+        pilotTrials = lowFi.recordPilot(study, space);
       }
 
       int finishedBefore = countFinished(study.trials());
-      listener.searchStarted(
-          finishedBefore, cfg.trials(), cfg.timeBudget() == null ? -1 : cfg.timeBudget().toMillis());
+      listener.searchStarted(finishedBefore, pilotTrials, cfg.trials(),
+          cfg.timeBudget() == null ? -1 : cfg.timeBudget().toMillis());
       LOG.info(
-          "study '{}' in {}: {} of {} trials finished before this run; objective {} ({})",
-          study.name(), storageUrl, finishedBefore, cfg.trials(), objective.metricName(),
-          direction == Direction.MAXIMIZE ? "maximise" : "minimise");
+          "study '{}' in {}: {} of {} trials finished before this run{}; objective {} ({})",
+          study.name(), storageUrl, finishedBefore - pilotTrials, cfg.trials(),
+          pilotTrials > 0 ? ", " + pilotTrials + " more by this run's fidelity pilot" : "",
+          objective.metricName(), direction == Direction.MAXIMIZE ? "maximise" : "minimise");
 
       int threads = Math.max(1, cfg.threads() / cfg.jobs());
       long searchStart = System.nanoTime();
@@ -598,13 +603,16 @@ public final class TrainWorkflow {
             out.resolve("report.html"));
 
         double total = (System.nanoTime() - runStart) / 1e9;
+        // with --fidelity the pilot's and the trials' fits go through LowFidelityFits
+        double engineSeconds =
+            engineNanos.get() / 1e9 + (lowFiFits == null ? 0 : lowFiFits.fitSeconds());
         LOG.info(
             String.format(
                 java.util.Locale.ROOT,
                 "timing: total %.2f s, search %.2f s, inside %s fit/predict %.2f s (%.1f%% of"
                     + " total)",
-                total, searchNanos / 1e9, finalLearner.name(), engineNanos.get() / 1e9,
-                100 * engineNanos.get() / 1e9 / total));
+                total, searchNanos / 1e9, finalLearner.name(), engineSeconds,
+                100 * engineSeconds / total));
         Map<String, Double> testMetrics = new LinkedHashMap<>();
         for (MetricValue mv : eval.metrics()) {
           testMetrics.put(mv.name(), mv.value());

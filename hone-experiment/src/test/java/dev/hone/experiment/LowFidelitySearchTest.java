@@ -235,6 +235,9 @@ class LowFidelitySearchTest {
         new RandomSampler(), other.pruner(), 9);
     assertEquals(0, other.recordPilot(s2, space()), "no pilot trials without a pilot");
     assertTrue(s2.userAttributes().containsKey(LowFidelitySearch.CALIBRATION_ATTRIBUTE));
+    assertTrue(!other.summary(s2.trials()).pilotTrialsInStudy(), "a reused calibration adds none");
+    assertTrue(first.summary(study.trials()).pilotTrialsInStudy());
+    assertTrue(resumed.summary(study.trials()).pilotTrialsInStudy(), "the resumed study keeps them");
     // other data: a miss; auto-fresh: a new pilot even though the cache has the key
     LowFidelitySearch miss = LowFidelitySearch.plan("auto", fits(9), space(), defaults(), 2, 9,
         rule, new LowFidelitySearch.PilotContext(Map.of(), cache, "other data", "run C", false));

@@ -5,6 +5,7 @@ import static dev.hone.search.pruner.PrunerTestSupport.trial;
 import static dev.hone.search.pruner.PrunerTestSupport.view;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hone.core.error.InvalidParameterException;
@@ -141,15 +142,21 @@ class AshaPrunerTest {
     for (int t = 0; t < 50; t++) {
       others.add(at(t, TrialState.COMPLETE, 3, 1.0));
     }
-    int checked = 0;
+    int stopped = 0;
+    int bracketZero = 0;
     for (int t = 50; t < 60; t++) {
       TrialRecord me = trial(t, TrialState.RUNNING, new int[] {0, 3}, new double[] {0.0, 2.0});
       PruneDecision d = hb.decide(view(Direction.MINIMIZE, seed, others), me, false);
       assertEquals(bracketOf[t] == 0 ? PruneDecision.CONTINUE : PruneDecision.STOP, d,
           "trial " + t + " in bracket " + bracketOf[t]);
-      checked++;
+      if (d == PruneDecision.STOP) {
+        stopped++;
+      } else {
+        bracketZero++;
+      }
     }
-    assertEquals(10, checked);
+    // the ten trials must cover both a judging bracket and bracket 0 to show anything
+    assertTrue(stopped > 0 && bracketZero > 0, stopped + " stopped, " + bracketZero + " in 0");
     // peers of other brackets do not count: the best value within its own bracket continues
     int target = -1;
     for (int t = 50; t < 60; t++) {

@@ -4,6 +4,7 @@ import static dev.hone.search.pruner.PrunerTestSupport.at;
 import static dev.hone.search.pruner.PrunerTestSupport.trial;
 import static dev.hone.search.pruner.PrunerTestSupport.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hone.search.study.Direction;
 import dev.hone.search.study.TrialRecord;
@@ -31,19 +32,31 @@ class NanPolicyTest {
     for (int i = 0; i < 9; i++) {
       peers.add(trial(i, TrialState.COMPLETE, new int[] {0, 1, 3}, new double[] {5, 4, 3}));
     }
+    int hyperbandStops = 0;
+    int hyperbandBracketZero = 0;
     for (Pruner p : pruners()) {
       for (Direction d : Direction.values()) {
-        // step 3 is a milestone of every rung-based pruner; the NaN trial reached it
-        TrialRecord nan = trial(20, TrialState.RUNNING, new int[] {0, 1, 3},
-            new double[] {Double.NaN, Double.NaN, Double.NaN});
-        PruneDecision got = p.decide(view(d, 1, peers), nan, false);
-        if (p instanceof HyperbandPruner hb && hb.schedule().bracketFor(1, 20).s() == 0) {
-          assertEquals(PruneDecision.CONTINUE, got, p + " bracket 0 never stops");
-        } else {
-          assertEquals(PruneDecision.STOP, got, p + " " + d);
+        // several trial numbers, so that Hyperband sees both a bracket that judges and bracket 0
+        for (int number = 20; number < 32; number++) {
+          // step 3 is a milestone of every rung-based pruner; the NaN trial reached it
+          TrialRecord nan = trial(number, TrialState.RUNNING, new int[] {0, 1, 3},
+              new double[] {Double.NaN, Double.NaN, Double.NaN});
+          PruneDecision got = p.decide(view(d, 1, peers), nan, false);
+          if (p instanceof HyperbandPruner hb && hb.schedule().bracketFor(1, number).s() == 0) {
+            assertEquals(PruneDecision.CONTINUE, got, p + " bracket 0 never stops");
+            hyperbandBracketZero++;
+          } else {
+            assertEquals(PruneDecision.STOP, got, p + " " + d + " trial " + number);
+            if (p instanceof HyperbandPruner) {
+              hyperbandStops++;
+            }
+          }
         }
       }
     }
+    assertTrue(hyperbandStops > 0 && hyperbandBracketZero > 0,
+        "Hyperband judged NaN in a stopping bracket " + hyperbandStops + " times, in bracket 0 "
+            + hyperbandBracketZero + " times");
   }
 
   @Test
@@ -75,14 +88,19 @@ class NanPolicyTest {
       int step = new int[] {1, 3, 9}[rng.nextInt(3)];
       TrialRecord me = trial(1000, TrialState.RUNNING, new int[] {0, step},
           new double[] {rng.nextDouble(), rng.nextDouble()});
+      // the statistic pruners take their peers from COMPLETE trials, so their dirty peers are
+      // COMPLETE trials whose intermediate values are NaN or infinite (plus the FAIL trials)
+      List<TrialRecord> dirtyComplete = new ArrayList<>(clean);
+      for (TrialRecord t : dirty.subList(n, dirty.size())) {
+        dirtyComplete.add(t.state() == TrialState.FAIL ? t
+            : trial(t.number(), TrialState.COMPLETE, new int[] {0, 1, 3, 9},
+                new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NaN,
+                    Double.NEGATIVE_INFINITY}));
+      }
       for (Pruner p : pruners()) {
-        if (p instanceof MedianPruner || p instanceof PercentilePruner) {
-          // the statistic pruners read COMPLETE trials only; make the dirty ones COMPLETE-like
-          // by their intermediate values (FAIL stays FAIL)
-          continue;
-        }
+        boolean statistic = p instanceof MedianPruner || p instanceof PercentilePruner;
         PruneDecision a = p.decide(view(d, 3, clean), me, false);
-        PruneDecision b = p.decide(view(d, 3, dirty), me, false);
+        PruneDecision b = p.decide(view(d, 3, statistic ? dirtyComplete : dirty), me, false);
         assertEquals(a, b, p + " it " + it);
         if (a == PruneDecision.STOP) {
           stops++;
