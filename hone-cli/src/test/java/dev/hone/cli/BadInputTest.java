@@ -143,6 +143,14 @@ class BadInputTest {
   }
 
   @Test
+  void mistypedStorageIsRefusedBeforeTheData() {
+    // the data file does not exist either: the storage URL is checked first, before any work
+    CliRunner.Result r = train(dir.resolve("missing.csv"), "y", "--storage", "sqlite:/tmp/x.db");
+    assertUserError(r, "--storage 'sqlite:/tmp/x.db' is not supported", "jdbc:sqlite:PATH");
+    assertTrue(!r.err().contains("missing.csv"), r.err());
+  }
+
+  @Test
   void unknownOptionIsUsageError() {
     CliRunner.Result r = CliRunner.run("train", "--datset", "adult");
     assertEquals(2, r.exitCode());

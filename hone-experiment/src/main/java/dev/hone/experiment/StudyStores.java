@@ -24,15 +24,26 @@ public final class StudyStores {
    * @throws UserInputException for an unsupported URL or unreachable storage
    */
   public static StudyStore open(String url) {
+    checkScheme(url);
     if (url.startsWith("jdbc:sqlite:")) {
       return SqliteStudyStore.open(url);
     }
-    if (url.startsWith(PostgresStudyStore.URL_PREFIX)) {
-      return PostgresStudyStore.open(url);
+    return PostgresStudyStore.open(url);
+  }
+
+  /**
+   * Checks that {@code url} names a supported kind of storage, without opening it, so that a
+   * command can refuse a mistyped {@code --storage} before any long work.
+   *
+   * @throws UserInputException for a URL that is neither {@code jdbc:sqlite:} nor {@code
+   *     jdbc:postgresql:}
+   */
+  public static void checkScheme(String url) {
+    if (!url.startsWith("jdbc:sqlite:") && !url.startsWith(PostgresStudyStore.URL_PREFIX)) {
+      throw new UserInputException(
+          "--storage '" + url + "' is not supported: use jdbc:sqlite:PATH or"
+              + " jdbc:postgresql://HOST:PORT/DATABASE?user=...");
     }
-    throw new UserInputException(
-        "--storage '" + url + "' is not supported: use jdbc:sqlite:PATH or"
-            + " jdbc:postgresql://HOST:PORT/DATABASE?user=...");
   }
 
   /** {@code hone study list}: one summary per study. */

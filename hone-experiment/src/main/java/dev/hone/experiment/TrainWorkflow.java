@@ -127,6 +127,7 @@ public final class TrainWorkflow {
       }
     }
 
+    StudyStores.checkScheme(cfg.storageUrl()); // a mistyped --storage fails before the data work
     listener.stage("loading data");
     LoadedData data = DataLoading.load(cfg);
     List<String> warnings = new ArrayList<>(data.warnings());
