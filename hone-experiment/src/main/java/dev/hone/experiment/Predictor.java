@@ -104,14 +104,15 @@ public final class Predictor {
       return r.table();
     }
     List<String> names =
-        headerlessNames(data, schema, r.table().columnCount(), csv.header() != null, modelDir);
+        headerlessNames(data, schema, r.table().columnCount(), csv, modelDir);
     return CsvTableReader.read(
         data, opts.withHeader(false).withDelimiter(r.delimiter()).withColumnNames(names));
   }
 
   /** The names of a header-less file's {@code n} columns, by position in the training file. */
   private static List<String> headerlessNames(
-      Path data, ModelSchema schema, int n, boolean headerGiven, Path modelDir) {
+      Path data, ModelSchema schema, int n, CsvSettings csv, Path modelDir) {
+    boolean headerGiven = csv.header() != null;
     String noHeader = headerGiven ? "has no header row (--no-header)"
         : "has no header row (none was detected in its first row)";
     List<String> raw = schema.rawColumns();
@@ -140,8 +141,9 @@ public final class Predictor {
             + counts + " in this order: " + String.join(", ", raw) + ". A file without a header"
             + " must hold exactly those columns in that order. Fix the file's columns, or add a"
             + " header row naming them" + (headerGiven ? " and drop --no-header" : " and pass"
-            + " --header") + "; if lines before the data are not data (a title or banner line),"
-            + " skip them with --skip-lines N");
+            + " --header") + (csv.skipLines() > 0 ? ""
+            : "; if lines before the data are not data (a title or banner line), skip them with"
+                + " --skip-lines N"));
   }
 
   private static void write(Path out, Predictions p, List<String> classes, int[] decisions) {
