@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hone evaluate}: the evaluation analyses of {@code hone train} on any model and table. */
@@ -13,9 +14,10 @@ import picocli.CommandLine.Option;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate a saved model on a labelled table: metrics with 95% bootstrap intervals, confusion",
+      "Evaluate a saved model on a labelled table: metrics with 95%% bootstrap intervals, confusion",
       "matrix or residuals, calibration or residual analysis, sensitivity, and the fairness audit",
-      "for the model's sensitive columns. Writes metrics.json and report.html into --out."
+      "for the model's sensitive columns. Writes metrics.json and report.html into --out.",
+      "The table is read as by 'hone predict' (--delimiter, --header, --na, --skip-lines)."
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR",
@@ -33,9 +35,11 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Mixin NewTableCsvOptions csv = new NewTableCsvOptions();
+
   @Override
   public Integer call() {
-    Map<String, Double> m = EvaluateWorkflow.run(model, data, out, seed);
+    Map<String, Double> m = EvaluateWorkflow.run(model, data, out, seed, csv.settings());
     StringBuilder sb = new StringBuilder("metrics:");
     m.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
     System.out.println(sb);

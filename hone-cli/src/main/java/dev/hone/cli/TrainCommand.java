@@ -1,7 +1,6 @@
 package dev.hone.cli;
 
 import dev.hone.core.data.TaskType;
-import dev.hone.experiment.CsvSettings;
 import dev.hone.experiment.DeploymentMetrics;
 import dev.hone.experiment.EvaluationSettings;
 import dev.hone.experiment.FairnessSettings;
@@ -110,18 +109,8 @@ final class TrainCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}). --threads is shared among them.")
   int jobs;
 
-  @Option(names = "--delimiter", paramLabel = "CHAR",
-      description = "CSV field delimiter: one character, 'tab' or 'space' (default: detected).")
-  String delimiter;
-
-  @Option(names = "--header", negatable = true,
-      description = "Whether the first row is a header (default: detected).")
-  Boolean header;
-
-  @Option(names = "--na", paramLabel = "TOKENS", split = ",",
-      description = "Extra missing-value tokens, comma-separated (defaults: empty, ?, NA, N/A, NaN,"
-          + " nan, null, NULL).")
-  List<String> na;
+  @picocli.CommandLine.Mixin
+  CsvOptions csv = new CsvOptions();
 
   @Option(names = "--categorical", paramLabel = "COLUMNS", split = ",",
       description = "Columns to read as categorical even if their values are numbers.")
@@ -256,7 +245,7 @@ final class TrainCommand implements Callable<Integer> {
             metric,
             sampler,
             threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-            new CsvSettings(CsvSettings.parseDelimiter(delimiter), header, na, categorical),
+            csv.settings(categorical),
             jobs,
             new EvaluationSettings(strict, group, time, slices, immutable),
             FairnessSettings.parse(

@@ -116,4 +116,21 @@ class ImagePredictCommandTest {
             dir.resolve("missing").toString(), "--out", dir.resolve("x.csv").toString()),
         "does not exist");
   }
+
+  @Test
+  void csvTableOptionsAreRefusedForAnImageModel() {
+    Path out = dir.resolve("csvopts.csv");
+    for (String[] opt : List.of(new String[] {"--delimiter", ","}, new String[] {"--no-header"},
+        new String[] {"--header"}, new String[] {"--na", "?"}, new String[] {"--skip-lines", "1"})) {
+      String name = opt[0].equals("--no-header") || opt[0].equals("--header")
+          ? "--header/--no-header" : opt[0];
+      String[] base = {"predict", "--model", model.toString(), "--data", folder.toString(),
+          "--out", out.toString()};
+      String[] all = java.util.stream.Stream.concat(
+          java.util.Arrays.stream(base), java.util.Arrays.stream(opt)).toArray(String[]::new);
+      assertUserError(CliRunner.run(all), name + " is a CSV table option", "is an image model",
+          "drop it");
+    }
+    assertFalse(Files.exists(out));
+  }
 }

@@ -51,11 +51,22 @@ public final class EvaluateWorkflow {
    * @return test metric name to value
    */
   public static Map<String, Double> run(Path modelDir, Path data, Path out, long seed) {
+    return run(modelDir, data, out, seed, CsvSettings.DETECT);
+  }
+
+  /**
+   * As {@link #run(Path, Path, Path, long)}, reading {@code data} with {@code csv}; a file without
+   * a header is mapped by position onto the training columns as in {@link Predictor}.
+   *
+   * @param csv how to read {@code data}; {@link CsvSettings#DETECT} to detect everything
+   */
+  public static Map<String, Double> run(
+      Path modelDir, Path data, Path out, long seed, CsvSettings csv) {
     AtomicFiles.checkWritableDirectory(out, "--out");
     try (ModelBundle bundle = ModelBundle.load(modelDir)) {
       ModelSchema schema = bundle.schema();
       TaskType task = bundle.task();
-      Table raw = Predictor.read(data, schema);
+      Table raw = Predictor.read(data, schema, csv, modelDir);
       if (!raw.hasColumn(schema.target())) {
         throw new dev.hone.core.error.DataValidationException(
             data + " has no target column '" + schema.target() + "'; 'hone evaluate' needs"

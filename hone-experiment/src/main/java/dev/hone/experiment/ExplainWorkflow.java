@@ -38,6 +38,18 @@ public final class ExplainWorkflow {
    * @throws UserInputException for a row outside the file or a non-tree model
    */
   public static int run(Path modelDir, Path data, List<Integer> rows, Path out) {
+    return run(modelDir, data, rows, out, CsvSettings.DETECT);
+  }
+
+  /**
+   * As {@link #run(Path, Path, List, Path)}, reading {@code data} with {@code csv}; a file without
+   * a header is mapped by position onto the training columns as in {@link Predictor}. Rows are
+   * counted after the skipped lines and the header.
+   *
+   * @param csv how to read {@code data}; {@link CsvSettings#DETECT} to detect everything
+   */
+  public static int run(
+      Path modelDir, Path data, List<Integer> rows, Path out, CsvSettings csv) {
     AtomicFiles.checkWritableDirectory(out, "--out");
     try (ModelBundle bundle = ModelBundle.load(modelDir)) {
       ModelSchema schema = bundle.schema();
@@ -46,7 +58,7 @@ public final class ExplainWorkflow {
             "hone explain needs a tree model; " + modelDir + " holds a '" + schema.learner()
                 + "' model");
       }
-      Table t = Predictor.read(data, schema);
+      Table t = Predictor.read(data, schema, csv, modelDir);
       if (t.hasColumn(schema.target())) {
         t = t.drop(List.of(schema.target()));
       }

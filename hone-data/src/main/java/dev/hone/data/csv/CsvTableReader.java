@@ -207,8 +207,15 @@ public final class CsvTableReader {
 
     int rows = 0;
     long[] lineOfRow = new long[1024];
+    // a first line with fewer fields than the next is often a title or banner (UCI adult.test)
+    String bannerHint = buffered.size() > 1 && buffered.get(1).length > width
+        ? " If line " + bufferedLines.get(0) + " is a title or banner line rather than a header or"
+            + " data, skip it (hone predict, evaluate and explain: --skip-lines "
+            + bufferedLines.get(0) + ")"
+        : "";
     for (int i = header ? 1 : 0; i < buffered.size(); i++) {
-      addRow(file, builders, buffered.get(i), bufferedLines.get(i), missing, widthSource);
+      addRow(file, builders, buffered.get(i), bufferedLines.get(i), missing,
+          widthSource, i == 1 ? bannerHint : "");
       lineOfRow = record(lineOfRow, rows, bufferedLines.get(i));
       rows++;
     }
@@ -219,7 +226,7 @@ public final class CsvTableReader {
       if (isBlank(fields)) {
         continue;
       }
-      addRow(file, builders, fields, r.getStartingLineNumber(), missing, widthSource);
+      addRow(file, builders, fields, r.getStartingLineNumber(), missing, widthSource, "");
       lineOfRow = record(lineOfRow, rows, r.getStartingLineNumber());
       rows++;
     }
@@ -300,13 +307,14 @@ public final class CsvTableReader {
       String[] fields,
       long line,
       Set<String> missing,
-      String widthSource) {
+      String widthSource,
+      String hint) {
     if (fields.length != builders.length) {
       throw new DataValidationException(
           "file " + file + " line " + line + " has " + fields.length + " fields but "
               + builders.length + " were expected (as in " + widthSource + "). "
               + "Fix that line, quote fields that contain the delimiter, or set the delimiter"
-              + " explicitly (--delimiter)");
+              + " explicitly (--delimiter)." + hint);
     }
     for (int j = 0; j < fields.length; j++) {
       String v = missing.contains(fields[j]) ? null : fields[j];

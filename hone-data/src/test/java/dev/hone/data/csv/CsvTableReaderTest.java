@@ -233,6 +233,22 @@ class CsvTableReaderTest {
   }
 
   @Test
+  void aBannerLineIsNamedWithTheSkipThatReadsPastIt() {
+    Path f = write(dir, "banner.test", "\n|1x3 Cross validator\n25, Private, <=50K.\n38, Private, >50K.\n");
+    DataValidationException e =
+        assertThrows(DataValidationException.class, () -> CsvTableReader.read(f, AUTO));
+    assertTrue(e.getMessage().contains("line 3 has 3 fields but 1 were expected"), e.getMessage());
+    assertTrue(e.getMessage().contains("If line 2 is a title or banner line")
+        && e.getMessage().contains("--skip-lines 2)"), e.getMessage());
+    assertEquals(2, CsvTableReader.read(f, AUTO.withSkipLines(2)).rowCount());
+    // a wrong row further down is not blamed on the first line
+    Path g = write(dir, "later.csv", "a,b\n1,2\n3,4,5\n");
+    DataValidationException later =
+        assertThrows(DataValidationException.class, () -> CsvTableReader.read(g, AUTO));
+    assertFalse(later.getMessage().contains("banner"), later.getMessage());
+  }
+
+  @Test
   void wrongFieldCountAfterMultilineFieldAndBlankLines() {
     Path f = write(dir, "bad.csv", "a,b\n1,\"x\ny\"\n\n   \n2,z\n3,4,5\n");
     DataValidationException e =
