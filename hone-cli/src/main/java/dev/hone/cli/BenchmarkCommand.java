@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
     name = "benchmark",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the same protocol (seeded split, leakage check, fit, one test score) for every dataset,",
-      "learner and seed, beside a trivial baseline; write a leaderboard with intervals, average",
-      "ranks and paired Wilcoxon tests to --out/leaderboard.json."
+      "Run the same protocol (seeded split, leakage check, fit, one test score) for every "
+          + "dataset, learner and seed, beside a trivial baseline; write a leaderboard with "
+          + "intervals, average ranks and paired Wilcoxon tests to --out/leaderboard.json."
     })
 final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--datasets", required = true, split = ",", paramLabel = "NAMES",

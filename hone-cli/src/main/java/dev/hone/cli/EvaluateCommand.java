@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate a saved model on a labelled table: metrics with 95%% bootstrap intervals, confusion",
-      "matrix or residuals, calibration or residual analysis, sensitivity, and the fairness audit",
-      "for the model's sensitive columns. Writes metrics.json and report.html into --out.",
+      "Evaluate a saved model on a labelled table: metrics with 95%% bootstrap intervals, "
+          + "confusion matrix or residuals, calibration or residual analysis, sensitivity, and "
+          + "the fairness audit for the model's sensitive columns. Writes metrics.json and "
+          + "report.html into --out.",
       "The table is read as by 'hone predict' (--delimiter, --header, --na, --skip-lines)."
     })
 final class EvaluateCommand implements Callable<Integer> {

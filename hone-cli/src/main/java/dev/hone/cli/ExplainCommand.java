@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Explain a saved tree model's predictions with Shapley values (TreeSHAP, margin space),",
-      "summed back to the input columns. Writes explanations.csv, .json and .html into --out.",
+      "Explain a saved tree model's predictions with Shapley values (TreeSHAP, margin "
+          + "space), summed back to the input columns. Writes explanations.csv, .json and .html "
+          + "into --out.",
       "The table is read as by 'hone predict' (--delimiter, --header, --na, --skip-lines)."
     })
 final class ExplainCommand implements Callable<Integer> {

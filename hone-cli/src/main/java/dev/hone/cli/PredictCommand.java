@@ -17,14 +17,15 @@ import picocli.CommandLine.Spec;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a new table against the model's saved schema, apply the saved preprocessing and write",
-      "predictions as CSV: one probability column per class and the predicted label, or the value.",
-      "The table is read like 'hone train' reads one (delimiter, header and missing values",
-      "detected unless given); --skip-lines skips banner lines. A file without a header must hold",
-      "the training columns in training order, with or without the target column.",
-      "With an image model (hone train --task image), --data is a folder (one sub-folder per",
-      "class, or image files), MNIST IDX files or a digits CSV; the CSV has an id (file path or",
-      "index), one probability column per class and the predicted class."
+      "Check a new table against the model's saved schema, apply the saved preprocessing "
+          + "and write predictions as CSV: one probability column per class and the predicted "
+          + "label, or the value.",
+      "The table is read like 'hone train' reads one (delimiter, header and missing values "
+          + "detected unless given); --skip-lines skips banner lines. A file without a header "
+          + "must hold the training columns in training order, with or without the target column.",
+      "With an image model (hone train --task image), --data is a folder (one sub-folder "
+          + "per class, or image files), MNIST IDX files or a digits CSV; the CSV has an id (file "
+          + "path or index), one probability column per class and the predicted class."
     })
 final class PredictCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR",

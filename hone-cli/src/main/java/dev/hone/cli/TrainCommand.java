@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train a model: split without leakage, search XGBoost hyperparameters (TPE), refit the best",
-      "configuration, evaluate it once on the untouched test split and write model/, metrics.json,",
-      "trials.csv and report.html into --out. Re-running the same study resumes it."
+      "Train a model: split without leakage, search XGBoost hyperparameters (TPE), refit "
+          + "the best configuration, evaluate it once on the untouched test split and write "
+          + "model/, metrics.json, trials.csv and report.html into --out. Re-running the same "
+          + "study resumes it."
     })
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--dataset", paramLabel = "NAME",
