@@ -2,18 +2,13 @@ package dev.hone.data.image;
 
 import dev.hone.core.error.DataValidationException;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads images to predict, with the same pixel conversion as {@link ImageReaders} applies to
@@ -250,72 +245,12 @@ public final class ImageBatchReader {
   }
 
   private static ImageBatch readDigitsCsv(Path file) {
-    List<float[]> rows = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    int fields = -1;
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      int lineNo = 0;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] parts = line.split(",");
-        if (fields < 0 && (parts.length == 64 || parts.length == 65)) {
-          fields = parts.length;
-        }
-        if (parts.length != fields) {
-          throw new DataValidationException(
-              file + " line " + lineNo + " has " + parts.length + " fields but "
-                  + (fields < 0 ? "a digits line has 64 (pixels) or 65 (pixels and label)"
-                      : "the first line has " + fields)
-                  + ": pass 8x8 digits as 64 pixel values 0..16 per line, optionally followed by "
-                  + "the label");
-        }
-        float[] px = ImageReaders.digitsPixels(file, lineNo, parts);
-        try {
-          if (fields == 65) {
-            int y = Integer.parseInt(parts[64].trim());
-            if (y < 0) {
-              throw new DataValidationException(
-                  file + " line " + lineNo + " has the negative label " + y
-                      + ": labels are digits 0..9");
-            }
-            labels.add(y);
-          }
-        } catch (NumberFormatException e) {
-          throw new DataValidationException(
-              file + " line " + lineNo + " field 65 (the label) is '" + parts[64].trim()
-                  + "', not an integer: labels are digits 0..9", e);
-        }
-        rows.add(px);
-      }
-    } catch (IOException e) {
-      throw new DataValidationException(
-          "cannot read " + file + ": " + e.getMessage() + " (a damaged gzip file?)", e);
-    }
-    if (rows.isEmpty()) {
-      throw new DataValidationException(file + " holds no image line: add 64 pixel values a line");
-    }
-    float[] px = new float[rows.size() * 64];
-    List<String> ids = new ArrayList<>(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      System.arraycopy(rows.get(i), 0, px, i * 64, 64);
+    ImageReaders.DigitsLines d = ImageReaders.readDigitsLines(file, false);
+    List<String> ids = new ArrayList<>(d.n());
+    for (int i = 0; i < d.n(); i++) {
       ids.add(Integer.toString(i));
     }
-    int[] y = null;
-    List<String> names = null;
-    if (fields == 65) {
-      y = labels.stream().mapToInt(Integer::intValue).toArray();
-      int max = labels.stream().mapToInt(Integer::intValue).max().orElse(0);
-      names = new ArrayList<>();
-      for (int k = 0; k <= max; k++) {
-        names.add(Integer.toString(k));
-      }
-    }
-    return new ImageBatch(px, rows.size(), 1, 8, 8, ids, y, names, "digits-csv", file.toString());
+    return new ImageBatch(d.pixels(), d.n(), 1, 8, 8, ids, d.labels(), d.classNames(),
+        "digits-csv", file.toString());
   }
 }

@@ -432,8 +432,30 @@ public final class ImageReaders {
    *     in 0..16 or the label is not an integer
    */
   public static ImageDataset readDigitsCsv(Path file) {
+    DigitsLines d = readDigitsLines(file, true);
+    return new ImageDataset(d.pixels(), d.n(), 1, 8, 8, d.labels(), d.classNames(),
+        file.toString());
+  }
+
+  /**
+   * The lines of a digits CSV: {@code pixels} {@code [n * 64]} scaled to [0, 1], and the labels
+   * {@code [n]} with class names "0".."max label", or {@code null} for both when the file has no
+   * label column.
+   */
+  record DigitsLines(float[] pixels, int n, int[] labels, List<String> classNames) {}
+
+  /**
+   * Reads a digits CSV: each non-blank line 64 pixel values in 0..16, then (always when {@code
+   * labelRequired}, else on every line or on none, as the first line decides) a label 0..9.
+   *
+   * @throws DataValidationException naming the file, line and field of a line with the wrong
+   *     number of fields, a pixel outside 0..16, or a label that is not an integer in 0..9; or
+   *     when the file holds no image line or cannot be read
+   */
+  static DigitsLines readDigitsLines(Path file, boolean labelRequired) {
     List<float[]> rows = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
+    int fields = labelRequired ? 65 : -1;
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -445,36 +467,62 @@ public final class ImageReaders {
           continue;
         }
         String[] parts = line.split(",");
-        if (parts.length != 65) {
+        if (fields < 0 && (parts.length == 64 || parts.length == 65)) {
+          fields = parts.length;
+        }
+        if (parts.length != fields) {
           throw new DataValidationException(
-              file + " line " + lineNo + " has " + parts.length + " fields but a digits line has "
-                  + "65 (64 pixels and the label): pass scikit-learn's digits.csv.gz");
+              file + " line " + lineNo + " has " + parts.length + " fields but "
+                  + (labelRequired ? "a digits line has 65 (64 pixels and the label): pass"
+                      + " scikit-learn's digits.csv.gz"
+                      : (fields < 0 ? "a digits line has 64 (pixels) or 65 (pixels and label)"
+                          : "the first line has " + fields)
+                          + ": pass 8x8 digits as 64 pixel values 0..16 per line, optionally"
+                          + " followed by the label"));
         }
         float[] px = digitsPixels(file, lineNo, parts);
-        try {
-          labels.add(Integer.parseInt(parts[64].trim()));
-        } catch (NumberFormatException e) {
-          throw new DataValidationException(
-              file + " line " + lineNo + " field 65 (the label) is '" + parts[64].trim()
-                  + "', not an integer: labels are digits 0..9", e);
+        if (fields == 65) {
+          labels.add(digitsLabel(file, lineNo, parts[64]));
         }
         rows.add(px);
       }
     } catch (IOException e) {
-      throw new DataValidationException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new DataValidationException(
+          "cannot read " + file + ": " + e.getMessage() + " (a damaged gzip file?)", e);
+    }
+    if (rows.isEmpty()) {
+      throw new DataValidationException(file + " holds no image line: add 64 pixel values a line");
     }
     float[] px = new float[rows.size() * 64];
     for (int i = 0; i < rows.size(); i++) {
       System.arraycopy(rows.get(i), 0, px, i * 64, 64);
+    }
+    if (fields != 65) {
+      return new DigitsLines(px, rows.size(), null, null);
     }
     int max = labels.stream().mapToInt(Integer::intValue).max().orElse(0);
     List<String> names = new ArrayList<>();
     for (int k = 0; k <= max; k++) {
       names.add(Integer.toString(k));
     }
-    return new ImageDataset(
-        px, rows.size(), 1, 8, 8, labels.stream().mapToInt(Integer::intValue).toArray(), names,
-        file.toString());
+    return new DigitsLines(
+        px, rows.size(), labels.stream().mapToInt(Integer::intValue).toArray(), names);
+  }
+
+  private static int digitsLabel(Path file, int lineNo, String field) {
+    int y;
+    try {
+      y = Integer.parseInt(field.trim());
+    } catch (NumberFormatException e) {
+      throw new DataValidationException(
+          file + " line " + lineNo + " field 65 (the label) is '" + field.trim()
+              + "', not an integer: labels are digits 0..9", e);
+    }
+    if (y < 0) {
+      throw new DataValidationException(
+          file + " line " + lineNo + " has the negative label " + y + ": labels are digits 0..9");
+    }
+    return y;
   }
 
   private static ImageDataset concat(List<ImageDataset> parts, String source) {
