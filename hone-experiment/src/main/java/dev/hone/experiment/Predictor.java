@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * position onto the training file's columns ({@link ModelSchema#rawColumns()}): it must hold all
  * of them in training order, or all but the target column; any other column count is a {@link
  * dev.hone.core.error.DataValidationException} naming the file, both counts and the expected
- * columns. A target column, if present, is ignored. Output columns: classification {@code prob_<label>} per class in class order and {@code
- * predicted} (the most probable label); regression {@code predicted}. Rows keep the input order.
+ * columns. A target column, if present, is ignored. Output columns: classification {@code
+ * prob_<label>} per class in class order and {@code predicted} (the most probable label);
+ * regression {@code predicted}. Rows keep the input order.
  *
  * <p>A model trained with {@code --mitigation threshold} carries per-group decision thresholds
  * ({@code fairness_thresholds.json}); then {@code predicted} is the thresholded (randomised,
